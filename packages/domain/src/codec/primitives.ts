@@ -1,0 +1,136 @@
+import * as t from 'io-ts';
+import { DateTime, IANAZone } from 'luxon';
+
+// Each primitive validates and keeps the plain TypeScript type (string, number), so domain
+// code stays readable; the codecs at the boundaries are what guarantee the shape.
+
+function refined<A>(name: string, is: (u: unknown) => u is A, check: (a: A) => string | undefined): t.Type<A, A, unknown> {
+  return new t.Type<A, A, unknown>(
+    name,
+    (u): u is A => is(u) && check(u) === undefined,
+    (u, c) => {
+      if (!is(u)) return t.failure(u, c, u === undefined ? 'is required' : `must be ${name === 'Rating' ? 'a whole number' : 'a string'}`);
+      const problem = check(u);
+      return problem === undefined ? t.success(u) : t.failure(u, c, problem);
+    },
+    t.identity,
+  );
+}
+
+const isString = (u: unknown): u is string => typeof u === 'string';
+const hasLineBreak = (s: string): boolean => /[\r\n\u2028\u2029]/.test(s);
+
+/** A string that is non-empty after trimming (free text: reasons, notes, descriptions). */
+export const NonEmptyText = refined('NonEmptyText', isString, (s) =>
+  s.trim() === '' ? 'must be a non-empty string' : s.length > 10_000 ? 'must be at most 10000 characters' : undefined,
+);
+
+/** A single-line, non-empty name: a person's name, a meeting type, a company. */
+export const Name = refined('Name', isString, (s) => {
+  if (s.trim() === '') return 'must be a non-empty string';
+  if (hasLineBreak(s)) return 'must not contain line breaks';
+  if (s.length > 200) return 'must be at most 200 characters';
+  return undefined;
+});
+
+/** An optional single-line value (phone, job title, location parts): no line breaks. */
+export const Line = refined('Line', isString, (s) =>
+  hasLineBreak(s) ? 'must not contain line breaks' : s.length > 500 ? 'must be at most 500 characters' : undefined,
+);
+
+/** An identifier usable in stream names, links and ICS UIDs. */
+export const Id = refined('Id', isString, (s) =>
+  /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/.test(s) ? undefined : 'must be an id of letters, digits, "-", "_", ".", ":" (1 to 128 characters)',
+);
+
+const atext = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+const dotAtom = `${atext}(?:\\.${atext})*`;
+const quoted = '"(?:[^"\\\\\\r\\n]|\\\\[^\\r\\n])*"';
+const label = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const domainName = `${label}(?:\\.${label})*`;
+const domainLiteral = '\\[[^\\[\\]\\\\\\r\\n]*\\]';
+const addrSpec = new RegExp(`^(?:${dotAtom}|${quoted})@(?:${domainName}|${domainLiteral})$`);
+
+/** True for an RFC 5322 addr-spec (no display name, no comments, no folding). */
+export function isEmailAddress(s: string): boolean {
+  const at = s.lastIndexOf('@');
+  return s.length <= 254 && at > 0 && at <= 64 + (s.startsWith('"') ? 2 : 0) && addrSpec.test(s);
+}
+
+/** An email address (RFC 5322 addr-spec). */
+export const Email = refined('Email', isString, (s) => (isEmailAddress(s) ? undefined : 'not an email address'));
+
+/** An IANA time zone name such as `Europe/Amsterdam`. */
+export const TimeZone = refined('TimeZone', isString, (s) =>
+  IANAZone.isValidZone(s) && !/^[+-]?\d/.test(s) ? undefined : 'not an IANA time zone name (e.g. "Europe/Amsterdam")',
+);
+
+/** A BCP 47 locale tag such as `en` or `nl-BE`. */
+export const Locale = refined('Locale', isString, (s) => {
+  if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(s)) return 'not a locale tag (e.g. "en", "nl-BE")';
+  try {
+    Intl.getCanonicalLocales(s);
+    return undefined;
+  } catch {
+    return 'not a locale tag (e.g. "en", "nl-BE")';
+  }
+});
+
+const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/** Normalizes an instant to the one UTC form used everywhere: `2026-03-02T09:00:00Z`. */
+export function normalizeInstant(iso: string): string | undefined {
+  if (!withOffset.test(iso)) return undefined;
+  const dt = DateTime.fromISO(iso, { setZone: true });
+  if (!dt.isValid) return undefined;
+  return dt.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined;
+}
+
+/** An ISO 8601 instant with an offset; decodes to its UTC form. */
+export const Instant = new t.Type<string, string, unknown>(
+  'Instant',
+  (u): u is string => typeof u === 'string' && normalizeInstant(u) === u,
+  (u, c) => {
+    if (typeof u !== 'string') return t.failure(u, c, u === undefined ? 'is required' : 'must be a string');
+    const normalized = normalizeInstant(u);
+    return normalized === undefined
+      ? t.failure(u, c, 'not an ISO 8601 instant with an offset (e.g. "2026-03-02T09:00:00Z")')
+      : t.success(normalized);
+  },
+  t.identity,
+);
+
+/** Milliseconds since the epoch of an instant string. */
+export function toMillis(instant: string): number {
+  return DateTime.fromISO(instant, { setZone: true }).toMillis();
+}
+
+/** The UTC instant string of milliseconds since the epoch. */
+export function fromMillis(ms: number): string {
+  return DateTime.fromMillis(ms, { zone: 'utc' }).toISO({ suppressMilliseconds: true }) ?? '';
+}
+
+/** A whole number of minutes, 1 to 1440. */
+export const Minutes = refined('Minutes', (u): u is number => typeof u === 'number', (n) =>
+  Number.isInteger(n) && n >= 1 && n <= 1440 ? undefined : 'must be a whole number of minutes from 1 to 1440',
+);
+
+/** A review rating: a whole number from 1 to 5. */
+export const Rating = refined('Rating', (u): u is number => typeof u === 'number', (n) =>
+  Number.isInteger(n) && n >= 1 && n <= 5 ? undefined : 'must be a whole number from 1 to 5',
+);
+
+/** An absolute http(s) URL. */
+export const Url = refined('Url', isString, (s) => {
+  try {
+    const url = new URL(s);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? undefined : 'must be an http(s) URL';
+  } catch {
+    return 'not a URL';
+  }
+});
+
+/** A DNS host name (optionally with a port), as used in links: `meet.example.com`. */
+export const Hostname = refined('Hostname', isString, (s) =>
+  new RegExp(`^${domainName}(?::\\d{1,5})?$`).test(s) && s.length <= 253 ? undefined : 'not a host name (e.g. "meet.example.com")',
+);

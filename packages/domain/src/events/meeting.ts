@@ -1,0 +1,59 @@
+import * as t from 'io-ts';
+import { Id, Instant, Minutes, Name, NonEmptyText, Rating } from '../codec/primitives';
+import { Actor, Guest, Host } from './people';
+
+/** The kind of meeting booked: its name and length. */
+export const MeetingType = t.exact(t.type({ name: Name, durationMinutes: Minutes }), 'MeetingType');
+export type MeetingType = t.TypeOf<typeof MeetingType>;
+
+const guests = new t.Type<t.TypeOf<typeof Guest>[], t.TypeOf<typeof Guest>[], unknown>(
+  'Guests',
+  (u): u is t.TypeOf<typeof Guest>[] => t.array(Guest).is(u) && u.length > 0,
+  (u, c) => {
+    const result = t.array(Guest).validate(u, c);
+    if (result._tag === 'Right' && result.right.length === 0) return t.failure(u, c, 'must list at least one guest');
+    return result;
+  },
+  t.identity,
+);
+
+export const MeetingScheduledData = t.exact(
+  t.intersection([
+    t.type({ meetingId: Id, accountId: Id, meetingType: MeetingType, start: Instant, host: Host, guests, createdBy: Actor }),
+    t.partial({ description: NonEmptyText }),
+  ]),
+  'MeetingScheduled',
+);
+export const MeetingRescheduledData = t.exact(
+  t.type({ meetingId: Id, start: Instant, reason: NonEmptyText, by: Actor }),
+  'MeetingRescheduled',
+);
+export const MeetingReassignedData = t.exact(
+  t.type({ meetingId: Id, host: Host, hostAvailable: t.boolean }),
+  'MeetingReassigned',
+);
+export const GuestInvitedData = t.exact(t.type({ meetingId: Id, guest: Guest }), 'GuestInvited');
+export const MeetingCancelledData = t.exact(
+  t.type({ meetingId: Id, reason: NonEmptyText, by: Actor }),
+  'MeetingCancelled',
+);
+export const MeetingStartedData = t.exact(t.type({ meetingId: Id }), 'MeetingStarted');
+export const MeetingEndedData = t.exact(t.type({ meetingId: Id }), 'MeetingEnded');
+export const WrapUpNoteLeftData = t.exact(t.type({ meetingId: Id, note: NonEmptyText }), 'WrapUpNoteLeft');
+export const MeetingReviewedData = t.exact(
+  t.intersection([t.type({ meetingId: Id, guestId: Id, rating: Rating }), t.partial({ comment: NonEmptyText })]),
+  'MeetingReviewed',
+);
+
+/** The data codec of each event of a `meeting-<meetingId>` stream. */
+export const meetingEventData = {
+  MeetingScheduled: MeetingScheduledData,
+  MeetingRescheduled: MeetingRescheduledData,
+  MeetingReassigned: MeetingReassignedData,
+  GuestInvited: GuestInvitedData,
+  MeetingCancelled: MeetingCancelledData,
+  MeetingStarted: MeetingStartedData,
+  MeetingEnded: MeetingEndedData,
+  WrapUpNoteLeft: WrapUpNoteLeftData,
+  MeetingReviewed: MeetingReviewedData,
+} as const;
