@@ -7,3 +7,4 @@ export * from './events/account';
 export * from './events/catalogue';
 export * from './events/streams';
 export { upcast } from './events/upcast';
+export * from './decider';
