@@ -8,3 +8,6 @@ export * from './events/catalogue';
 export * from './events/streams';
 export { upcast } from './events/upcast';
 export * from './decider';
+export * from './privacy/markers';
+export * from './meeting/state';
+export * from './user/profile';

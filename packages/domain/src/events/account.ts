@@ -28,7 +28,7 @@ const filename = new t.Type<string, string, unknown>(
   (u, c) =>
     typeof u !== 'string'
       ? t.failure(u, c, 'must be a string')
-      : u.trim() === '' || /[\\/\r\n\u0000"]/.test(u) || u.length > 255
+      : u.trim() === '' || /[\\/\r\n"]/.test(u) || u.includes(String.fromCharCode(0)) || u.length > 255
         ? t.failure(u, c, 'must be a file name without path separators, quotes or line breaks (1 to 255 characters)')
         : t.success(u),
   t.identity,

@@ -1,0 +1,3 @@
+export * from './store/port';
+export * from './store/errors';
+export * from './store/serializer';

@@ -1,0 +1,19 @@
+// After a data subject is erased (crypto-shredding), their personal fields read back as these
+// markers. The markers still pass the event codecs, so histories, projections and replays keep
+// working; `.invalid` is a reserved top-level domain, so an erased address can never receive mail.
+
+/** What an erased name, phone, note, reason or other free text reads back as. */
+export const erasedText = '[erased]';
+
+/** The domain every erased email address reads back under. */
+export const erasedEmailDomain = 'erased.invalid';
+
+/** What an erased email address reads back as; `tag` keeps distinct subjects distinct. */
+export function erasedEmail(tag: string): string {
+  return `erased-${tag}@${erasedEmailDomain}`;
+}
+
+/** True when `email` is the marker of an erased address. */
+export function isErasedEmail(email: string): boolean {
+  return email.toLowerCase().endsWith(`@${erasedEmailDomain}`);
+}
