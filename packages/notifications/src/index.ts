@@ -1,1 +1,2 @@
 export * from './email/outgoing';
+export * from './planning/email-to-send';
