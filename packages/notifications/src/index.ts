@@ -1,2 +1,3 @@
 export * from './email/outgoing';
 export * from './planning/email-to-send';
+export * from './links/index';
