@@ -1,0 +1,1 @@
+export { describeEventStoreContract, type StoreFactory, type StoreUnderTest } from './store-contract';
