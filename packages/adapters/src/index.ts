@@ -5,3 +5,8 @@ export * from './mail/port';
 export { messageIdFor } from './mail/message-id';
 export * from './mail/memory/in-memory-mailer';
 export * from './store/memory';
+export * from './privacy/subjects';
+export * from './privacy/keys';
+export * from './privacy/memory-keys';
+export * from './privacy/encrypting-serializer';
+export { erasedUrl } from './privacy/erased';
