@@ -1,0 +1,74 @@
+import type { Guest } from '@rendezvous/domain';
+import type { Links } from '../links/links';
+import type { EmailToSend } from '../planning/email-to-send';
+import type { TemplateVariables } from '../templates/catalogue';
+import { clockTime, hugeDate } from './format';
+
+/** The branding an email is rendered with: the account's, else the renderer's fallback. */
+export interface Branding {
+  readonly companyName: string;
+  readonly hostname: string;
+}
+
+// In a guest's email `meeting.guest` is that guest; in the host's, the first guest (CONTRACT §3).
+function guestShown(email: EmailToSend): Guest | undefined {
+  const { meeting, recipient } = email;
+  if (email.audience === 'guest') return meeting.guests.find((g) => g.guestId === recipient.id) ?? meeting.guests[0];
+  return meeting.guests[0];
+}
+
+/**
+ * The values of every catalogue variable for one email, as the template language reads them
+ * (a flat map keyed by dotted name). Absent optional values are empty strings, so
+ * `{% if meeting.user.phone %}` is false for a host without a phone.
+ */
+export function variablesForEmail(email: EmailToSend, branding: Branding, links: Links): TemplateVariables {
+  const { meeting, recipient, notification } = email;
+  const { timezone: zone, locale } = recipient;
+  const host = meeting.host;
+  const guest = guestShown(email);
+  const vars: Record<string, string | number | boolean> = {
+    'company.name': branding.companyName,
+    'general.hostname': branding.hostname,
+    'meeting.id': meeting.meetingId,
+    'meeting.status': meeting.status,
+    'meeting.type.name': meeting.meetingType.name,
+    'meeting.type.duration': meeting.meetingType.durationMinutes,
+    'meeting.description': meeting.description ?? '',
+    'meeting.isCreatedByGuest': meeting.createdBy === 'guest',
+    'meeting.date': hugeDate(meeting.start, zone, locale),
+    'meeting.time': clockTime(meeting.start, zone),
+    'meeting.endTime': clockTime(meeting.end, zone),
+    'meeting.timezone': zone,
+    'meeting.user.name': host.name,
+    'meeting.user.email': host.email,
+    'meeting.user.phone': host.phone ?? '',
+    'meeting.user.jobTitle': host.jobTitle ?? '',
+    'meeting.user.locationName': host.location?.name ?? '',
+    'meeting.user.city': host.location?.city ?? '',
+    'meeting.user.state': host.location?.state ?? '',
+    'meeting.user.postcode': host.location?.postcode ?? '',
+    'meeting.user.country': host.location?.country ?? '',
+    'meeting.guest.name': guest?.name ?? '',
+    'meeting.guest.email': guest?.email ?? '',
+    'meeting.guest.phone': guest?.phone ?? '',
+    'recipient.name': recipient.name,
+    'recipient.email': recipient.email,
+    'links.meeting': links.entryLink(meeting.meetingId, email.audience, recipient.id),
+    'links.reschedule': links.rescheduleLink(meeting.meetingId, email.audience, recipient.id),
+    'links.cancel': links.cancelLink(meeting.meetingId, email.audience, recipient.id),
+    'links.calendar': links.calendarLink(meeting.meetingId, email.audience, recipient.id),
+    'links.profile': links.profileLink(host),
+  };
+  // Variables that exist only for one notification are left out elsewhere: templates of other
+  // notifications are refused at save time if they name them.
+  if (notification === 'meeting-rescheduled') {
+    vars['reschedulingReason'] = email.rescheduling?.reason ?? '';
+    vars['meeting.previousDate'] = email.rescheduling === undefined ? '' : hugeDate(email.rescheduling.previousStart, zone, locale);
+    vars['meeting.previousTime'] = email.rescheduling === undefined ? '' : clockTime(email.rescheduling.previousStart, zone);
+  }
+  if (notification === 'meeting-cancelled') vars['cancellationReason'] = email.cancellation?.reason ?? '';
+  if (notification === 'wrap-up') vars['wrapup'] = email.wrapUpNote ?? '';
+  if (notification === 'review') vars['links.review'] = links.reviewLink(meeting.meetingId, recipient.id);
+  return vars;
+}
