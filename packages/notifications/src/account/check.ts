@@ -1,0 +1,23 @@
+import * as E from 'fp-ts/Either';
+import type { AccountEvent } from '@rendezvous/domain';
+import type { AccountCommand } from './commands';
+import { decideAccount } from './decide';
+import type { AccountError } from './errors';
+import type { AccountState } from './state';
+
+const commandType = {
+  BrandingConfigured: 'ConfigureBranding',
+  NotificationCustomized: 'CustomizeNotification',
+  NotificationEnabled: 'EnableNotification',
+  NotificationDisabled: 'DisableNotification',
+} as const;
+
+/**
+ * Whether a recorded account event is one that decideAccount could have produced on `state`:
+ * the replay command refuses a NotificationCustomized whose template does not compile, or a pair
+ * that does not exist. Re-enabling an enabled pair is harmless and accepted.
+ */
+export function checkAccountEvent(state: AccountState, event: AccountEvent): E.Either<AccountError, void> {
+  const command = { ...event.data, type: commandType[event.type], now: event.occurredAt } as AccountCommand;
+  return E.map(() => undefined)(decideAccount(command, state));
+}

@@ -1,0 +1,35 @@
+import type { Audience, NotificationId } from '@rendezvous/domain';
+import { notificationIds } from '@rendezvous/domain';
+
+/** One (audience, notification) pair of the catalogue: what an account can toggle and customize. */
+export interface NotificationPair {
+  readonly audience: Audience;
+  readonly notification: NotificationId;
+}
+
+// The wrap-up note and the review request are written to customers: the host never gets them
+// (CONTRACT §2, the table's "user" column).
+const guestOnly: ReadonlySet<NotificationId> = new Set<NotificationId>(['wrap-up', 'review']);
+
+/** The audiences in the order the Email Editor lists them. */
+export const audiences: readonly Audience[] = ['user', 'guest'];
+
+/** Every pair that exists, user pairs first, each in catalogue order. */
+export const notificationPairs: readonly NotificationPair[] = audiences.flatMap((audience) =>
+  notificationIds.filter((notification) => pairExists(audience, notification)).map((notification) => ({ audience, notification })),
+);
+
+/** True when the catalogue has `notification` for `audience` (wrap-up and review are guest-only). */
+export function pairExists(audience: Audience, notification: NotificationId): boolean {
+  return audience === 'guest' || !guestOnly.has(notification);
+}
+
+/** The key a pair's settings are stored under: `guest/review`. */
+export function pairKey(audience: Audience, notification: NotificationId): string {
+  return `${audience}/${notification}`;
+}
+
+/** How a person names an audience in a sentence: "hosts" (the user audience) or "guests". */
+export function audienceNoun(audience: Audience): string {
+  return audience === 'user' ? 'hosts' : 'guests';
+}
