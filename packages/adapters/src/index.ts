@@ -10,3 +10,5 @@ export * from './privacy/keys';
 export * from './privacy/memory-keys';
 export * from './privacy/encrypting-serializer';
 export { erasedUrl } from './privacy/erased';
+export * from './mail/smtp/smtp-mailer';
+export { classifySmtpError } from './mail/smtp/classify';
