@@ -1,1 +1,5 @@
 export { describeEventStoreContract, type StoreFactory, type StoreUnderTest } from './store-contract';
+export { describeMailerContract, sampleOutgoingEmail, sampleIcs, type MailerUnderTest } from './mailer-contract';
+export { receivedFromOutgoing, type ReceivedEmail, type ReceivedAttachment } from '../mail/received/received-email';
+export { receivedFromMime } from '../mail/received/received-from-mime';
+export { startSmtpCaptureServer, type CaptureServer, type CaptureFault, type CapturedMessage } from '../mail/smtp/capture-server';
