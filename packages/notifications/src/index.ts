@@ -7,3 +7,7 @@ export type { TemplateError, TemplatePart } from './templates/errors';
 export type { SourcePosition } from './templates/locate';
 export type * from './templates/syntax';
 export { parseTemplate, maxIfDepth } from './templates/parse';
+export { compileTemplate, templateErrors, maxTemplateLength } from './templates/compile';
+export type { CompiledTemplate, RenderMode, TemplateScope } from './templates/compile';
+export { filterNames, type FilterName } from './templates/filters';
+export { escapeHtml, subjectLine, maxSubjectLength } from './templates/escape';
