@@ -12,3 +12,4 @@ export * from './privacy/encrypting-serializer';
 export { erasedUrl } from './privacy/erased';
 export * from './mail/smtp/smtp-mailer';
 export { classifySmtpError } from './mail/smtp/classify';
+export * from './privacy/postgres-keys';
