@@ -1,0 +1,1 @@
+export { startInProcessEventStoreDb, type InProcessEventStoreDb, type InProcessEventStoreDbOptions } from './server';

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
+import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { appendHandler } from './append';
+import { supportedMethodsHandler } from './features';
+import { EventLog } from './log';
+import { readHandler } from './read';
+
+/** A running in-process EventStoreDB stand-in. */
+export interface InProcessEventStoreDb {
+  /** Connection string for either client, e.g. `esdb://127.0.0.1:41234?tls=false`. */
+  readonly url: string;
+  /** How many events the server has written to readers so far: shows whether reads stream or buffer. */
+  eventsSent(): number;
+  /** Cancels every open call (subscriptions included) and frees the port. */
+  stop(): Promise<void>;
+}
+
+/** Options of the in-process server. */
+export interface InProcessEventStoreDbOptions {
+  /**
+   * Writes a few `$`-typed events to `$`-streams at start, as a real server's $all holds
+   * (default true), so that readers are tested against system events too.
+   */
+  readonly systemEvents?: boolean;
+}
+
+function seedSystemEvents(log: EventLog): void {
+  const system = (type: string, data: object) => ({
+    id: randomUUID(),
+    type,
+    contentType: 'application/json',
+    data: Buffer.from(JSON.stringify(data)),
+    customMetadata: Buffer.alloc(0),
+  });
+  log.append('$settings', { kind: 'any' }, [system('$settings', { $userStreamAcl: {}, $systemStreamAcl: {} })], new Date());
+  log.append('$$$scavenges', { kind: 'any' }, [system('$metadata', { $maxAge: 2592000 })], new Date());
+}
+
+/**
+ * Starts a gRPC server on 127.0.0.1 (random port, no TLS) that speaks enough of EventStoreDB's
+ * Streams and ServerFeatures services for `@eventstore/db-client` and `@kurrent/kurrentdb-client`:
+ * appends with expected revisions, stream and $all reads, filtered catch-up subscriptions.
+ * Data lives in memory and is gone on stop().
+ */
+export async function startInProcessEventStoreDb(options: InProcessEventStoreDbOptions = {}): Promise<InProcessEventStoreDb> {
+  const log = new EventLog();
+  if (options.systemEvents !== false) seedSystemEvents(log);
+  const server = new Server();
+  server.addService(StreamsService, { read: readHandler(log), append: appendHandler(log) });
+  server.addService(ServerFeaturesService, { getSupportedMethods: supportedMethodsHandler() });
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+  );
+  return {
+    url: `esdb://127.0.0.1:${port}?tls=false`,
+    eventsSent: () => log.eventsSent,
+    async stop() {
+      log.close();
+      server.forceShutdown();
+    },
+  };
+}
