@@ -13,3 +13,4 @@ export { erasedUrl } from './privacy/erased';
 export * from './mail/smtp/smtp-mailer';
 export { classifySmtpError } from './mail/smtp/classify';
 export * from './privacy/postgres-keys';
+export { createEmlFolderMailer, type EmlFolderMailerOptions } from './mail/eml/eml-folder-mailer';

@@ -16,7 +16,8 @@ let sampleCounter = 0;
 /** A valid email with distinct key and `sentAt` per call; override what a test is about. */
 export function sampleOutgoingEmail(overrides: Partial<OutgoingEmail> = {}): OutgoingEmail {
   sampleCounter += 1;
-  const minute = String(sampleCounter % 60).padStart(2, '0');
+  // One minute apart, so mailers that order by `sentAt` (the .eml folder) keep the sending order.
+  const sentAt = new Date(Date.UTC(2026, 2, 2, 9, sampleCounter)).toISOString().replace('.000Z', 'Z');
   return {
     idempotencyKey: `meeting-scheduled/m-1/guest/g-${sampleCounter}/0`,
     notification: 'meeting-scheduled',
@@ -30,7 +31,7 @@ export function sampleOutgoingEmail(overrides: Partial<OutgoingEmail> = {}): Out
     text: 'Hello Jan,\n\nsee you on Monday.\n',
     html: '<p>Hello Jan,</p><p>see you on Monday.</p>',
     attachments: [],
-    sentAt: `2026-03-02T09:${minute}:00Z`,
+    sentAt,
     ...overrides,
   };
 }
