@@ -11,3 +11,4 @@ export { compileTemplate, templateErrors, maxTemplateLength } from './templates/
 export type { CompiledTemplate, RenderMode, TemplateScope } from './templates/compile';
 export { filterNames, type FilterName } from './templates/filters';
 export { escapeHtml, subjectLine, maxSubjectLength } from './templates/escape';
+export { htmlToText } from './templates/text';

@@ -1,4 +1,5 @@
 import { Locator, type SourcePosition } from './locate';
+import { Finder } from './find';
 import { lexTag, type Token } from './lex';
 import { closest, isNear } from './suggest';
 import type { Condition, IfNode, ParsedTemplate, TemplateLiteral, TemplateNode, TemplateProblem } from './syntax';
@@ -15,23 +16,6 @@ interface Frame {
   readonly then: TemplateNode[];
   readonly otherwise: TemplateNode[];
   inElse: boolean;
-}
-
-/**
- * `indexOf` that remembers its last answer per needle. Searches only move forward, so a template
- * full of unclosed `{{` costs one scan of the source, not one per tag.
- */
-class Finder {
-  private readonly memo = new Map<string, { from: number; found: number }>();
-  constructor(private readonly source: string) {}
-
-  next(needle: string, from: number): number {
-    const last = this.memo.get(needle);
-    if (last !== undefined && from >= last.from && (last.found === -1 || last.found >= from)) return last.found;
-    const found = this.source.indexOf(needle, from);
-    this.memo.set(needle, { from, found });
-    return found;
-  }
 }
 
 /** Parses a template into a tree with the position of every node, collecting every syntax problem (in source order). */
