@@ -14,3 +14,5 @@ export * from './mail/smtp/smtp-mailer';
 export { classifySmtpError } from './mail/smtp/classify';
 export * from './privacy/postgres-keys';
 export { createEmlFolderMailer, type EmlFolderMailerOptions } from './mail/eml/eml-folder-mailer';
+export * from './privacy/export';
+export * from './privacy/rights';
