@@ -85,3 +85,16 @@ export class MailDeliveryError extends Error {
 export function isMailDeliveryError(error: unknown): error is MailDeliveryError {
   return error instanceof MailDeliveryError || (typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'MailDelivery');
 }
+
+/**
+ * Any error a mailer rejected with, as a `MailDeliveryError`: classified ones as they are, anything
+ * else (a bug, a third-party mailer) as transient `unknown`, since a permanent verdict would lose the email.
+ */
+export function asMailDeliveryError(error: unknown, idempotencyKey: string): MailDeliveryError {
+  if (isMailDeliveryError(error)) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new MailDeliveryError('transient', 'unknown', `email ${idempotencyKey} was not sent (transient, unknown): ${detail}`, {
+    idempotencyKey,
+    cause: error,
+  });
+}

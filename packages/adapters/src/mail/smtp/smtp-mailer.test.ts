@@ -100,7 +100,7 @@ describe('SMTP mailer', () => {
     expect(server.messages().map((m) => m.rcptTo)).toEqual([['jan@example.nl']]);
   });
 
-  it('fails as a transient timeout when the server never answers', async () => {
+  it('fails as a transient timeout when the server never answers, and recovers', async () => {
     server.setFault({ at: 'data', hang: true });
     const quick = createSmtpMailer({ url: server.url, timeoutMs: 300 });
     const started = Date.now();
@@ -108,6 +108,11 @@ describe('SMTP mailer', () => {
     expect(error).toMatchObject({ kind: 'transient', reason: 'timeout' });
     expect((error as Error).message).toContain('no answer within 300 ms');
     expect(Date.now() - started).toBeLessThan(2_000);
+    // The retry goes through on the same (pooled) mailer once the server answers again.
+    server.setFault(undefined);
+    const retry = sampleOutgoingEmail();
+    expect((await quick.send(retry)).messageId).toBe(messageIdFor(retry));
+    expect(server.messages()).toHaveLength(1);
     await quick.close();
   });
 
