@@ -16,3 +16,4 @@ export * from './privacy/postgres-keys';
 export { createEmlFolderMailer, type EmlFolderMailerOptions } from './mail/eml/eml-folder-mailer';
 export * from './privacy/export';
 export * from './privacy/rights';
+export * from './store/postgres';

@@ -1,0 +1,6 @@
+export {
+  createPostgresEventStore,
+  type PostgresConnection,
+  type PostgresEventStore,
+  type PostgresEventStoreOptions,
+} from './store';

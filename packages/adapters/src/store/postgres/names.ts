@@ -1,0 +1,41 @@
+import { escapeIdentifier } from 'pg';
+
+/** The SQL names of one store's objects, all inside its own schema. */
+export interface Names {
+  readonly schema: string;
+  readonly events: string;
+  readonly migrations: string;
+  readonly appendEvents: string;
+  /** The LISTEN/NOTIFY channel appends announce themselves on (raw, unquoted). */
+  readonly channel: string;
+  /** Second half of the advisory lock keys of this schema (the first half says which lock). */
+  readonly lockKey: number;
+}
+
+/** First halves of the advisory lock keys: which of the store's locks. */
+export const lockSpace = { migrations: 0x52445601, appends: 0x52445602 } as const;
+
+// FNV-1a: stable across processes and versions (unlike a hash PostgreSQL might change), so every
+// process derives the same lock key and channel from the same schema name.
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(text, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193);
+  return hash | 0;
+}
+
+/** Names the objects of a store living in `schema`; refuses a name PostgreSQL would truncate. */
+export function namesFor(schema: string): Names {
+  if (schema.length === 0 || Buffer.byteLength(schema, 'utf8') > 63) {
+    throw new RangeError(`schema name ${JSON.stringify(schema)} must be 1 to 63 bytes long`);
+  }
+  const quoted = escapeIdentifier(schema);
+  const hash = fnv1a(schema);
+  return {
+    schema: quoted,
+    events: `${quoted}.events`,
+    migrations: `${quoted}.migrations`,
+    appendEvents: `${quoted}.append_events`,
+    channel: `rendezvous_events_${(hash >>> 0).toString(16).padStart(8, '0')}`,
+    lockKey: hash,
+  };
+}

@@ -1,0 +1,70 @@
+import type { DomainEvent } from '@rendezvous/domain';
+import { Collector, coordinates } from '../../testing/store-contract/fixtures';
+import { namesFor } from './names';
+import { createPostgresEventStore, type PostgresEventStore } from './store';
+import { testSchema, type TestSchema } from './test-schema';
+
+const started = (meetingId: string): DomainEvent => ({ type: 'MeetingStarted', occurredAt: '2026-03-02T09:00:00Z', data: { meetingId } });
+
+describe('the PostgreSQL store following live appends', () => {
+  let database: TestSchema;
+  let store: PostgresEventStore;
+  beforeEach(async () => {
+    database = testSchema();
+    store = await createPostgresEventStore({ pool: database.pool, schema: database.schema, pollIntervalMs: 300 });
+  });
+  afterEach(async () => {
+    await store.close();
+    await database.drop();
+  });
+
+  it('finds an event whose notification never came, at the next poll', async () => {
+    const seen = new Collector();
+    const subscription = store.subscribe(seen.handler);
+    await store.append('meeting-a', [started('a')], { kind: 'noStream' });
+    await seen.until(1);
+    // Written straight into the table: no NOTIFY, as if the notification were lost.
+    await database.pool.query(
+      `INSERT INTO ${namesFor(database.schema).events} (stream_id, version, type, data, schema_version, occurred_at)
+       VALUES ('meeting-b', 0, 'MeetingStarted', '{"meetingId":"b"}', 2, '2026-03-02T09:00:00Z')`,
+    );
+    await seen.until(2, 2000);
+    await subscription.close();
+    expect(coordinates(seen.events)).toEqual(['meeting-a@0', 'meeting-b@0']);
+  });
+
+  it('listens again after its connection is killed', async () => {
+    const seen = new Collector();
+    const subscription = store.subscribe(seen.handler);
+    await store.append('meeting-a', [started('a')], { kind: 'noStream' });
+    await seen.until(1);
+    const killed = await database.pool.query<{ killed: boolean }>(
+      `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE query = $1`,
+      [`LISTEN "${namesFor(database.schema).channel}"`],
+    );
+    expect(killed.rows).toEqual([{ killed: true }]);
+    await store.append('meeting-b', [started('b')], { kind: 'noStream' });
+    await seen.until(2, 2000);
+    // The listener is back: a new append arrives without waiting for a poll.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const before = Date.now();
+    await store.append('meeting-c', [started('c')], { kind: 'noStream' });
+    await seen.until(3, 2000);
+    expect(Date.now() - before).toBeLessThan(250);
+    await subscription.close();
+    expect(coordinates(seen.events)).toEqual(['meeting-a@0', 'meeting-b@0', 'meeting-c@0']);
+  });
+
+  it('writes nothing of a batch PostgreSQL cannot hold, and says which stream', async () => {
+    const nul: DomainEvent = {
+      type: 'GuestInvited',
+      occurredAt: '2026-03-02T09:00:00Z',
+      data: { meetingId: 'a', guest: { guestId: 'g-1', name: 'Nul\u0000Guest', email: 'g@example.com' } },
+    };
+    await expect(store.append('meeting-a', [started('a'), nul], { kind: 'noStream' })).rejects.toThrow(
+      /^append to stream meeting-a refused by PostgreSQL, nothing was written: unsupported Unicode escape sequence/,
+    );
+    const { rows } = await database.pool.query(`SELECT count(*)::int AS n FROM ${namesFor(database.schema).events}`);
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+});
