@@ -12,3 +12,10 @@ export type { CompiledTemplate, RenderMode, TemplateScope } from './templates/co
 export { filterNames, type FilterName } from './templates/filters';
 export { escapeHtml, subjectLine, maxSubjectLength } from './templates/escape';
 export { htmlToText } from './templates/text';
+export { createRenderer, defaultBranding } from './rendering/render';
+export type { Renderer, RendererOptions, PreviewTemplate } from './rendering/render';
+export { variablesForEmail, type Branding } from './rendering/variables';
+export { sampleEmail } from './rendering/sample';
+export { defaultTemplate, hasDefaultTemplate, type TemplateSource } from './defaults/templates';
+export { defaultPairs, type DefaultPair } from './defaults/copy';
+export { defaultLanguageFor, defaultLanguages, type DefaultLanguage } from './defaults/language';

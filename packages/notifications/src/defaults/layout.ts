@@ -36,14 +36,16 @@ export interface LayoutWords {
 
 const font = 'font-family:Arial,Helvetica,sans-serif;';
 const text = `${font}font-size:16px;line-height:24px;color:#1f2937;`;
-const cell = (padding: string, style: string, inner: string): string =>
-  `<tr><td style="padding:${padding};${style}">${inner}</td></tr>`;
+const cell = (padding: string, inner: string): string => `<tr><td style="padding:${padding};">${inner}</td></tr>`;
+// Block elements (not bare text in cells) so the plain-text part gets blank lines between
+// blocks; margin:0 inline because Outlook adds its own paragraph margins otherwise.
+const para = (style: string, inner: string): string => `<p style="margin:0;${style}">${inner}</p>`;
 
 function detailsTable(rows: readonly DetailRow[]): string {
   const body = rows
     .map((row) => {
       const tr =
-        `<tr><td valign="top" style="${font}font-size:14px;line-height:22px;color:#6b7280;padding:4px 16px 4px 0;white-space:nowrap;">${row.label}</td>` +
+        `<tr><td valign="top" style="${font}font-size:14px;line-height:22px;color:#6b7280;padding:4px 16px 4px 0;white-space:nowrap;">${row.label}:</td>` +
         `<td valign="top" style="${font}font-size:14px;line-height:22px;color:#111827;padding:4px 0;">${row.value}</td></tr>`;
       return row.when === undefined ? tr : `{% if ${row.when} %}${tr}{% endif %}`;
     })
@@ -53,8 +55,8 @@ function detailsTable(rows: readonly DetailRow[]): string {
 
 function quoteBlock(quote: { label?: string; value: string }): string {
   return (
-    (quote.label === undefined ? '' : `<div style="${font}font-size:14px;line-height:22px;color:#6b7280;padding-bottom:4px;">${quote.label}</div>`) +
-    `<div style="${text}background-color:#f9fafb;border-left:4px solid #2563eb;padding:12px 16px;">${quote.value}</div>`
+    (quote.label === undefined ? '' : para(`${font}font-size:14px;line-height:22px;color:#6b7280;padding-bottom:4px;`, `${quote.label}:`)) +
+    para(`${text}background-color:#f9fafb;border-left:4px solid #2563eb;padding:12px 16px;`, quote.value)
   );
 }
 
@@ -78,15 +80,17 @@ function linkRow(actions: readonly Action[]): string {
 /** The body source of a built-in email. */
 export function layout(content: EmailContent, words: LayoutWords): string {
   const rows = [
-    cell('24px 32px 0 32px', `${font}font-size:14px;font-weight:bold;color:#6b7280;`, '{{ company.name }}'),
-    cell('16px 32px 0 32px', `${font}font-size:22px;line-height:30px;font-weight:bold;color:#111827;`, content.heading),
-    cell('16px 32px 0 32px', text, words.greeting),
-    ...content.paragraphs.map((p) => cell('12px 32px 0 32px', text, p)),
-    ...(content.quote === undefined ? [] : [cell('20px 32px 0 32px', '', quoteBlock(content.quote))]),
-    ...(content.details === undefined ? [] : [cell('20px 32px 0 32px', '', detailsTable(content.details))]),
-    ...(content.button === undefined ? [] : [cell('24px 32px 0 32px', '', buttonBlock(content.button))]),
-    ...(content.links === undefined || content.links.length === 0 ? [] : [cell('20px 32px 0 32px', `${font}font-size:14px;line-height:22px;color:#6b7280;`, linkRow(content.links))]),
-    cell('32px 32px 24px 32px', `${font}font-size:12px;line-height:18px;color:#9ca3af;border-top:1px solid #f3f4f6;`, words.footer),
+    cell('24px 32px 0 32px', para(`${font}font-size:14px;line-height:20px;font-weight:bold;color:#6b7280;`, '{{ company.name }}')),
+    cell('16px 32px 0 32px', `<h1 style="margin:0;${font}font-size:22px;line-height:30px;font-weight:bold;color:#111827;">${content.heading}</h1>`),
+    cell('16px 32px 0 32px', para(text, words.greeting)),
+    ...content.paragraphs.map((p) => cell('12px 32px 0 32px', para(text, p))),
+    ...(content.quote === undefined ? [] : [cell('20px 32px 0 32px', quoteBlock(content.quote))]),
+    ...(content.details === undefined ? [] : [cell('20px 32px 0 32px', detailsTable(content.details))]),
+    ...(content.button === undefined ? [] : [cell('24px 32px 0 32px', buttonBlock(content.button))]),
+    ...(content.links === undefined || content.links.length === 0
+      ? []
+      : [cell('20px 32px 0 32px', para(`${font}font-size:14px;line-height:22px;color:#6b7280;`, linkRow(content.links)))]),
+    cell('32px 32px 24px 32px', para(`${font}font-size:12px;line-height:18px;color:#9ca3af;border-top:1px solid #f3f4f6;padding-top:16px;`, words.footer)),
   ];
   return [
     '<!DOCTYPE html>',
