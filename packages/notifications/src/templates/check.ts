@@ -22,10 +22,16 @@ export function findings(parsed: ParsedTemplate, notification: NotificationId, p
     error: () => templateError(part, p.at, p.construct, p.message, p.suggestion),
   }));
   const available = variablesFor(notification);
+  // One suggestion per distinct name: a hostile template may misspell the same name 30 000 times.
+  const nearest = new Map<string, ReturnType<typeof closest>>();
+  const near = (name: string): ReturnType<typeof closest> => {
+    if (!nearest.has(name)) nearest.set(name, closest(name, available));
+    return nearest.get(name);
+  };
   // Reported at the tag's "{{" or "{%", like every other problem: the Email Editor highlights the tag.
   const variable = (ref: NameRef, at: SourcePosition): void => {
     if (available.includes(ref.name)) return;
-    found.push({ offset: at.offset, error: () => variableError(ref.name, at, available, part) });
+    found.push({ offset: at.offset, error: () => variableError(ref.name, at, near(ref.name), part) });
   };
   const walk = (nodes: readonly TemplateNode[]): void => {
     for (const node of nodes) {
@@ -45,15 +51,13 @@ export function findings(parsed: ParsedTemplate, notification: NotificationId, p
   return found.sort((a, b) => a.offset - b.offset);
 }
 
-function variableError(name: string, at: SourcePosition, available: readonly string[], part: TemplatePart): TemplateError {
+function variableError(name: string, at: SourcePosition, near: ReturnType<typeof closest>, part: TemplatePart): TemplateError {
   const info = variableInfo(name);
   if (info?.only !== undefined) {
-    const near = closest(name, available);
     const hint = near !== undefined && isNear(near.distance, near.name) ? near.name : undefined;
     const detail = `"${name}" is only available in ${info.only.join(', ')}${hint === undefined ? '' : `; did you mean "${hint}"?`}`;
     return templateError(part, at, name, detail, hint);
   }
-  const near = closest(name, available);
   const detail = `unknown variable ${show(name)}${near === undefined ? '' : `; did you mean "${near.name}"?`}`;
   return templateError(part, at, name, detail, near?.name);
 }

@@ -89,6 +89,7 @@ export function parseTemplate(source: string): ParsedTemplate {
     if (head.kind !== 'name') {
       return problem(at, head.text, `expected a variable name in {{ }}, found ${quote(head.text)}`);
     }
+    const path = { name: head.text, at: locate.at(head.offset) };
     const filters: { name: string; at: SourcePosition }[] = [];
     let previous: Token = head;
     for (let k = 0; k < rest.length; k += 2) {
@@ -104,7 +105,7 @@ export function parseTemplate(source: string): ParsedTemplate {
       filters.push({ name: filter.text, at: locate.at(filter.offset) });
       previous = filter;
     }
-    current().push({ kind: 'output', path: { name: head.text, at: locate.at(head.offset) }, filters, at });
+    current().push({ kind: 'output', path, filters, at });
   }
 
   function blockTag(open: number, at: SourcePosition, tokens: readonly Token[]): void {
