@@ -74,15 +74,6 @@ export interface InvalidCommand {
   readonly problems: readonly DecodeProblem[];
   readonly message: string;
 }
-/** A recorded event whose data does not validate (only for events built in code: decoded ones always do). */
-export interface InvalidEvent {
-  readonly type: 'InvalidEvent';
-  readonly meetingId: string;
-  readonly event: string;
-  readonly problems: readonly DecodeProblem[];
-  readonly message: string;
-}
-
 /** Why a meeting command was refused, or why a recorded meeting event could not have happened. */
 export type MeetingError =
   | MeetingNotFound
@@ -98,8 +89,7 @@ export type MeetingError =
   | WrapUpAlreadyLeft
   | NotAGuest
   | AlreadyReviewed
-  | InvalidCommand
-  | InvalidEvent;
+  | InvalidCommand;
 
 /** The discriminator of a meeting error. */
 export type MeetingErrorType = MeetingError['type'];
@@ -211,8 +201,3 @@ export function alreadyReviewed(meetingId: string, guestId: string): AlreadyRevi
   return { type: 'AlreadyReviewed', meetingId, guestId, message: `guest ${guestId} has already reviewed meeting ${meetingId}; each guest reviews once` };
 }
 
-/** Builds the error for a recorded event whose data does not validate. */
-export function invalidEvent(meetingId: string, event: string, problems: readonly DecodeProblem[]): InvalidEvent {
-  const list = formatProblems(problems).split('\n').join('; ');
-  return { type: 'InvalidEvent', meetingId, event, problems, message: `${event} of meeting ${meetingId} is not valid: ${list}` };
-}

@@ -1,4 +1,4 @@
-import { toMillis } from '../codec/primitives';
+import { isAfter } from './instants';
 import type { MeetingEvent } from '../events/catalogue';
 import type { Guest, Host } from '../events/people';
 import type { MeetingCommandType } from './commands';
@@ -35,7 +35,7 @@ export function scheduledOnce(state: MeetingState, meetingId: string): Refusal {
 
 /** A start (scheduled or rescheduled) lies after the moment of the command. */
 export function startsAfterNow(meetingId: string, start: string, now: string): Refusal {
-  return toMillis(start) > toMillis(now) ? undefined : startNotInFuture(meetingId, start, now);
+  return isAfter(start, now) ? undefined : startNotInFuture(meetingId, start, now);
 }
 
 /** Runs `rule` on the meeting, after making sure the meeting exists and is the one addressed. */

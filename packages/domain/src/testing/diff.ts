@@ -40,10 +40,10 @@ export function jsonDiff(expected: unknown, actual: unknown): string {
     if (i < a.length && j < b.length && a[i] === b[j]) {
       out.push(`  ${a[i++] as string}`);
       j++;
-    } else if (j < b.length && (i === a.length || (lengths[i]?.[j + 1] ?? 0) >= (lengths[i + 1]?.[j] ?? 0))) {
-      out.push(`+ ${b[j++] as string}`);
-    } else {
+    } else if (i < a.length && (j === b.length || (lengths[i + 1]?.[j] ?? 0) >= (lengths[i]?.[j + 1] ?? 0))) {
       out.push(`- ${a[i++] as string}`);
+    } else {
+      out.push(`+ ${b[j++] as string}`);
     }
   }
   return out.join('\n');
