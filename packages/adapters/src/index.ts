@@ -17,3 +17,4 @@ export { createEmlFolderMailer, type EmlFolderMailerOptions } from './mail/eml/e
 export * from './privacy/export';
 export * from './privacy/rights';
 export * from './store/postgres';
+export * from './store/eventstoredb';
