@@ -1,7 +1,7 @@
 import { CorruptEventError } from '../store/errors';
 import { jsonSerializer, type EventSerializer } from '../store/serializer';
 import { erasedValue, isErasedValue } from './erased';
-import { replaceAt } from './field-paths';
+import { replaceAt, type Replacement } from './field-paths';
 import { combinedKey, fieldAad, formatEnvelope, isEnvelope, open, parseEnvelope, seal } from './field-cipher';
 import type { HandleKey, KeyStore, SubjectKey } from './keys';
 import { partiesIntroduced, personalFields, resolveParty, type FieldOwner } from './subjects';
@@ -56,10 +56,10 @@ export function createEncryptingSerializer(options: EncryptingSerializerOptions)
       for (const { party, subject } of partiesIntroduced(plain.type, plain.data)) {
         await keyStore.linkParty(streamId, party, (await keys.subject(subject)).handle);
       }
-      const replacements: { segments: readonly (string | number)[]; value: string }[] = [];
+      const replacements: Replacement[] = [];
       for (const field of personalFields(plain.type, plain.data)) {
         if (isErasedValue(field.value)) continue;
-        const owners = await ownerKeys(field.owners, keys, streamId);
+        const owners = await ownerKeys(field.owners(), keys, streamId);
         const envelope = formatEnvelope({
           handles: owners.map((o) => o.handle),
           sealed: seal(combinedKey(owners.map((o) => o.key)), fieldAad(streamId, field.path), field.value),
@@ -71,7 +71,7 @@ export function createEncryptingSerializer(options: EncryptingSerializerOptions)
 
     async deserialize(streamId, version, stored) {
       const keys = batch(keyStore, streamId);
-      const replacements: { segments: readonly (string | number)[]; value: string }[] = [];
+      const replacements: Replacement[] = [];
       for (const field of personalFields(stored.type, stored.data)) {
         if (!isEnvelope(field.value)) continue; // written in clear before encryption was switched on
         const fail = (message: string) => new CorruptEventError(streamId, version, [{ path: field.path, message }]);

@@ -37,7 +37,7 @@ export async function exportSubject(store: EventStore, keyStore: KeyStore, subje
     const fields: Record<string, string> = {};
     for (const field of personalFields(event.type, event.data)) {
       if (isErasedValue(field.value)) continue;
-      const owners = field.owners.flatMap((o) => (o.kind === 'subject' ? [o.subject] : resolveParty(o, stream)));
+      const owners = field.owners().flatMap((o) => (o.kind === 'subject' ? [o.subject] : resolveParty(o, stream)));
       if (owners.includes(wanted)) fields[field.path] = field.value;
     }
     if (Object.keys(fields).length > 0) events.push({ streamId, version, type: event.type, occurredAt: event.occurredAt, fields });

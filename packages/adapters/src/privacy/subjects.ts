@@ -1,4 +1,4 @@
-import { matchPattern } from './field-paths';
+import { compilePattern, matchPattern, type CompiledPattern } from './field-paths';
 
 // Who owns each personal field of the catalogue. A guest is a data subject keyed by their email
 // address (lower-cased), a host by their userId. Free text belongs to whoever wrote it:
@@ -32,13 +32,14 @@ export type FieldOwner =
   | { readonly kind: 'party'; readonly party: string }
   | { readonly kind: 'allGuests' };
 
-/** One personal value of an event. Owners are only meaningful on plaintext data. */
+/** One personal value of an event. */
 export interface PersonalField {
   readonly segments: readonly (string | number)[];
   readonly path: string;
   readonly kind: PersonalKind;
   readonly value: string;
-  readonly owners: readonly FieldOwner[];
+  /** Who owns the value; worked out on demand, and only meaningful on plaintext data. */
+  owners(): readonly FieldOwner[];
 }
 
 type Data = Record<string, unknown>;
@@ -74,7 +75,7 @@ function guestRules(base: string, owners: Rule['owners']): Rule[] {
 const hostOf = (data: Data): FieldOwner[] => userOwner(field(data['host'], 'userId'));
 const byActor = (data: Data): FieldOwner[] => (data['by'] === 'user' ? [{ kind: 'party', party: 'host' }] : [{ kind: 'allGuests' }]);
 
-const rules: Readonly<Record<string, readonly Rule[]>> = {
+const ruleList: Readonly<Record<string, readonly Rule[]>> = {
   MeetingScheduled: [
     ...hostRules('host', hostOf),
     ...guestRules('guests.*', (data, [i]) => emailOwner(field(Array.isArray(data['guests']) ? data['guests'][i ?? 0] : undefined, 'email'))),
@@ -96,13 +97,21 @@ const rules: Readonly<Record<string, readonly Rule[]>> = {
   ],
 };
 
+const rules = new Map<string, readonly (Rule & { readonly compiled: CompiledPattern })[]>(
+  Object.entries(ruleList).map(([type, list]) => [type, list.map((rule) => ({ ...rule, compiled: compilePattern(rule.pattern) }))]),
+);
+
 /** The personal values present in the (plain or stored) data of an event of type `type`. */
 export function personalFields(type: string, data: unknown): PersonalField[] {
-  const list = Object.prototype.hasOwnProperty.call(rules, type) ? rules[type] : undefined;
+  const list = rules.get(type);
   if (list === undefined || typeof data !== 'object' || data === null) return [];
-  return list.flatMap((rule) =>
-    matchPattern(data, rule.pattern).map((m) => ({ segments: m.segments, path: m.path, kind: rule.kind, value: m.value, owners: rule.owners(data as Data, m.indices) })),
-  );
+  const fields: PersonalField[] = [];
+  for (const rule of list) {
+    for (const m of matchPattern(data, rule.compiled)) {
+      fields.push({ segments: m.segments, path: m.path, kind: rule.kind, value: m.value, owners: () => rule.owners(data as Data, m.indices) });
+    }
+  }
+  return fields;
 }
 
 /** The parties of a meeting an event introduces (`host`, `guest:<guestId>`), with their subjects. */
