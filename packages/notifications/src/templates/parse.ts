@@ -1,13 +1,11 @@
 import { Locator, type SourcePosition } from './locate';
 import { Finder } from './find';
 import { lexTag, type Token } from './lex';
-import { closest, isNear } from './suggest';
-import type { Condition, IfNode, ParsedTemplate, TemplateLiteral, TemplateNode, TemplateProblem } from './syntax';
+import type { Condition, ParsedTemplate, TemplateNode, TemplateProblem } from './syntax';
+import { readBlock, readOutput, type BlockTag, type TagIssue } from './tags';
 
 /** How deep `{% if %}` may nest: far beyond any real email, well within what eta's generated code can hold. */
 export const maxIfDepth = 100;
-
-const keywords = ['if', 'else', 'endif'] as const;
 
 interface Frame {
   readonly at: SourcePosition;
@@ -26,8 +24,8 @@ export function parseTemplate(source: string): ParsedTemplate {
   const root: TemplateNode[] = [];
   const stack: Frame[] = [];
   // Every problem is reported at the opening "{{" or "{%" of its tag: the Email Editor highlights the tag.
-  const problem = (at: SourcePosition, construct: string, message: string, suggestion?: string): void => {
-    problems.push({ at, construct, message, ...(suggestion === undefined ? {} : { suggestion }) });
+  const report = (at: SourcePosition, issue: TagIssue): void => {
+    problems.push({ at, ...issue });
   };
   const current = (): TemplateNode[] => {
     const top = stack[stack.length - 1];
@@ -53,7 +51,7 @@ export function parseTemplate(source: string): ParsedTemplate {
     const following = nextOpen(open + 2);
     if (close === -1 || (following !== -1 && following < close)) {
       const opener = isOutput ? '{{' : '{%';
-      problem(locate.at(open), opener, `unclosed "${opener}" (expected "${closer}")`);
+      report(locate.at(open), { construct: opener, message: `unclosed "${opener}" (expected "${closer}")` });
       i = following === -1 ? source.length : following;
       continue;
     }
@@ -61,15 +59,20 @@ export function parseTemplate(source: string): ParsedTemplate {
     const lexed = lexTag(source, open + 2, close, tagLabel(source.slice(open + 2, close), isOutput));
     i = close + 2;
     if (!Array.isArray(lexed)) {
-      const bad = lexed as Exclude<typeof lexed, readonly Token[]>;
-      problem(at, bad.construct, bad.message, bad.suggestion);
+      const { offset: _offset, ...bad } = lexed as Exclude<typeof lexed, readonly Token[]>;
+      report(at, bad);
       // Keep {% if %} / {% endif %} balanced even when the if's test is unreadable.
       if (!isOutput && /^\s*if\b/.test(source.slice(open + 2, Math.min(close, open + 40)))) pushIf(at, undefined);
       continue;
     }
     const tokens = lexed as readonly Token[];
-    if (isOutput) outputTag(open, at, tokens);
-    else blockTag(open, at, tokens);
+    if (isOutput) {
+      const read = readOutput(tokens, locate);
+      if ('construct' in read) report(at, read);
+      else current().push({ kind: 'output', path: read.path, filters: read.filters, at });
+    } else {
+      structure(at, readBlock(tokens, locate));
+    }
   }
   for (const frame of stack) {
     problems.push({
@@ -81,106 +84,33 @@ export function parseTemplate(source: string): ParsedTemplate {
   problems.sort((a, b) => a.at.offset - b.at.offset);
   return { nodes: root, problems };
 
-  function outputTag(open: number, at: SourcePosition, tokens: readonly Token[]): void {
-    const [head, ...rest] = tokens;
-    if (head === undefined) {
-      return problem(at, '{{ }}', 'empty "{{ }}"; write a variable name inside, e.g. {{ meeting.user.name }}');
+  // Opens, switches and closes if-frames; every problem is a value, so one bad tag never hides the rest.
+  function structure(at: SourcePosition, tag: BlockTag): void {
+    if ('issue' in tag) {
+      report(at, tag.issue);
+      if (tag.keyword === 'if') pushIf(at, undefined);
+      return;
     }
-    if (head.kind !== 'name') {
-      return problem(at, head.text, `expected a variable name in {{ }}, found ${quote(head.text)}`);
-    }
-    const path = { name: head.text, at: locate.at(head.offset) };
-    const filters: { name: string; at: SourcePosition }[] = [];
-    let previous: Token = head;
-    for (let k = 0; k < rest.length; k += 2) {
-      const pipe = rest[k];
-      const filter = rest[k + 1];
-      if (pipe === undefined) break;
-      if (pipe.kind !== 'pipe') {
-        return problem(at, pipe.text, `unexpected ${quote(pipe.text)} after ${quote(previous.text)}; expected "|" and a filter, or "}}"`);
-      }
-      if (filter?.kind !== 'name') {
-        return problem(at, filter?.text ?? '|', 'expected a filter name after "|" (nl2br, upper or lower)');
-      }
-      filters.push({ name: filter.text, at: locate.at(filter.offset) });
-      previous = filter;
-    }
-    current().push({ kind: 'output', path, filters, at });
-  }
-
-  function blockTag(open: number, at: SourcePosition, tokens: readonly Token[]): void {
-    const [head, ...rest] = tokens;
-    if (head?.kind !== 'name') {
-      const found = head === undefined ? '' : `, found ${quote(head.text)}`;
-      return problem(at, head?.text ?? '{% %}', `expected if, else or endif after "{%"${found}`);
-    }
-    const keyword = head.text;
-    if (keyword === 'if') return ifTag(at, head, rest);
-    if (keyword !== 'else' && keyword !== 'endif') {
-      const near = closest(keyword, keywords);
-      const hint = near !== undefined && isNear(near.distance, near.name) ? near.name : undefined;
-      return problem(at,
-        keyword,
-        `unknown tag "{% ${keyword} %}"; expected if, else or endif${hint === undefined ? '' : `; did you mean "${hint}"?`}`,
-        hint,
-      );
-    }
-    const extra = rest[0];
-    if (extra !== undefined) {
-      return problem(at, extra.text, `unexpected ${quote(extra.text)} in {% ${keyword} %}; it takes nothing else`);
+    if (tag.keyword === 'if') {
+      if (stack.length < maxIfDepth) return pushIf(at, tag.condition);
+      report(at, { construct: '{% if %}', message: `{% if %} nested more than ${maxIfDepth} deep; simplify the template` });
+      return pushIf(at, undefined);
     }
     const top = stack[stack.length - 1];
-    if (top === undefined) return problem(at, `{% ${keyword} %}`, `{% ${keyword} %} without {% if %}`);
-    if (keyword === 'endif') {
+    const written = `{% ${tag.keyword} %}`;
+    if (top === undefined) return report(at, { construct: written, message: `${written} without {% if %}` });
+    if (tag.keyword === 'endif') {
       stack.pop();
       if (top.condition !== undefined) {
-        const node: IfNode = { kind: 'if', condition: top.condition, then: top.then, otherwise: top.otherwise, at: top.at };
-        current().push(node);
+        current().push({ kind: 'if', condition: top.condition, then: top.then, otherwise: top.otherwise, at: top.at });
       }
       return;
     }
     if (top.inElse) {
-      return problem(at, '{% else %}', `second {% else %} in the {% if %} opened at line ${top.at.line}, column ${top.at.column}`);
+      const message = `second {% else %} in the {% if %} opened at line ${top.at.line}, column ${top.at.column}`;
+      return report(at, { construct: written, message });
     }
     top.inElse = true;
-  }
-
-  function ifTag(at: SourcePosition, head: Token, rest: readonly Token[]): void {
-    const condition = readCondition(at, head, rest);
-    if (stack.length >= maxIfDepth) {
-      problem(at, '{% if %}', `{% if %} nested more than ${maxIfDepth} deep; simplify the template`);
-      return pushIf(at, undefined);
-    }
-    pushIf(at, condition);
-  }
-
-  function readCondition(at: SourcePosition, head: Token, rest: readonly Token[]): Condition | undefined {
-    const [path, op, right, extra] = rest;
-    if (path?.kind !== 'name') {
-      const found = path === undefined ? '' : `, found ${quote(path.text)}`;
-      problem(at, path?.text ?? 'if', `expected a variable name after "if"${found}`);
-      return undefined;
-    }
-    const ref = { name: path.text, at: locate.at(path.offset) };
-    if (op === undefined) return { path: ref };
-    if (op.kind !== 'op') {
-      problem(at, op.text, `unexpected ${quote(op.text)} after ${quote(path.text)}; expected "==", "!=" or "%}"`);
-      return undefined;
-    }
-    const literal = right === undefined ? undefined : literalOf(right);
-    if (right === undefined || literal === undefined) {
-      // A bare word on the right is most likely a string without its quotes: {% if meeting.status == live %}.
-      const bare = right?.kind === 'name' ? `'${right.text}'` : undefined;
-      const found = right === undefined ? '' : `, found ${quote(right.text)}`;
-      const hint = bare === undefined ? '' : `; did you mean ${bare}?`;
-      problem(at, right?.text ?? op.text, `expected a string, number, true or false after "${op.text}"${found}${hint}`, bare);
-      return undefined;
-    }
-    if (extra !== undefined) {
-      problem(at, extra.text, `unexpected ${quote(extra.text)}; {% if %} takes one variable and at most one comparison`);
-      return undefined;
-    }
-    return { path: ref, compare: { op: op.text, literal, at: locate.at(right.offset) } };
   }
 
   function pushIf(at: SourcePosition, condition: Condition | undefined): void {
@@ -188,19 +118,9 @@ export function parseTemplate(source: string): ParsedTemplate {
   }
 }
 
-function literalOf(token: Token): TemplateLiteral | undefined {
-  if (token.kind === 'literal') return token.literal;
-  if (token.kind === 'name' && (token.text === 'true' || token.text === 'false')) return { kind: 'boolean', value: token.text === 'true' };
-  return undefined;
-}
-
 // How a tag is quoted in a message: its own text, shortened, so the admin finds it.
 function tagLabel(inside: string, isOutput: boolean): string {
   const flat = inside.replace(/\s+/g, ' ').trim();
   const shown = flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
   return isOutput ? `{{ ${shown} }}` : `{% ${shown} %}`;
-}
-
-function quote(text: string): string {
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }

@@ -1,5 +1,6 @@
 import { decodeEntities } from './entities';
 import { Finder } from './find';
+import { TextOut } from './text-out';
 
 // Newlines a tag stands for: 2 for paragraph-like blocks (a blank line), 1 for line-like ones.
 const blocks: Readonly<Record<string, 1 | 2>> = {
@@ -12,73 +13,6 @@ const blocks: Readonly<Record<string, 1 | 2>> = {
 const hidden = new Set(['script', 'style', 'head', 'title', 'template']);
 const tagStart = /<(\/?)([A-Za-z][A-Za-z0-9-]*)/y;
 const shownSchemes = /^(?:https?:\/\/|mailto:|tel:)/i;
-
-/** Collects text with HTML's whitespace rules and counts trailing newlines, so blocks never stack up blank lines. */
-class TextOut {
-  private readonly parts: string[] = [];
-  private newlines = 0;
-  private empty = true;
-  private space = false;
-
-  get length(): number {
-    return this.parts.length;
-  }
-
-  since(index: number): string {
-    return this.parts.slice(index).join('');
-  }
-
-  /** Inline text, whitespace already collapsed to single spaces. */
-  text(flat: string): void {
-    const leading = flat.startsWith(' ');
-    const trailing = flat.endsWith(' ');
-    const content = flat.trim();
-    if (content === '') {
-      if (leading || trailing) this.space = true;
-      return;
-    }
-    if ((this.space || leading) && this.newlines === 0 && !this.empty) this.parts.push(' ');
-    this.raw(content);
-    this.space = trailing;
-  }
-
-  /** Text exactly as given (no leading space logic). */
-  raw(content: string): void {
-    if (content === '') return;
-    this.parts.push(content);
-    this.newlines = 0;
-    this.empty = false;
-    this.space = false;
-  }
-
-  lineBreak(): void {
-    this.parts.push('\n');
-    this.newlines += 1;
-    this.space = false;
-  }
-
-  /** Ends the current line (1) or paragraph (2), unless nothing was written yet. */
-  block(count: 1 | 2): void {
-    this.space = false;
-    if (this.empty) return;
-    while (this.newlines < count) this.lineBreak();
-  }
-
-  spaceHere(): void {
-    this.space = true;
-  }
-
-  result(): string {
-    const lines = this.parts.join('').split('\n').map((line) => line.trimEnd());
-    const kept: string[] = [];
-    let blank = 0;
-    for (const line of lines) {
-      blank = line === '' ? blank + 1 : 0;
-      if (blank <= 2) kept.push(line);
-    }
-    return kept.join('\n').replace(/^\n+/, '').trimEnd();
-  }
-}
 
 /**
  * The plain-text alternative of a rendered HTML body: blocks and `<br>` become line breaks,
