@@ -18,3 +18,8 @@ export { decideMeeting } from './meeting/decide';
 export { checkMeetingEvent } from './meeting/check';
 export { meetingDecider } from './meeting/decider';
 export * from './meeting/status';
+export * from './user/commands';
+export * from './user/errors';
+export * from './user/state';
+export { decideUserProfile } from './user/decide';
+export { userProfileDecider } from './user/decider';
