@@ -18,3 +18,4 @@ export * from './privacy/export';
 export * from './privacy/rights';
 export * from './store/postgres';
 export * from './store/eventstoredb';
+export * from './commands';
