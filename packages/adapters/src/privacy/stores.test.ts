@@ -3,11 +3,14 @@ import {
   checkMeetingEvent, erasedText, evolveMeeting, initialMeetingState, isErasedEmail,
   type DomainEvent, type MeetingEvent, type MeetingState,
 } from '@rendezvous/domain';
-import { createInMemoryEventStore, type EventStore } from '@rendezvous/adapters';
+import { randomBytes } from 'node:crypto';
+import { escapeIdentifier, Pool } from 'pg';
+import { createInMemoryEventStore, createPostgresEventStore, type EventStore } from '@rendezvous/adapters';
 import { createEncryptingSerializer } from './encrypting-serializer';
 import { exportSubject, subjectsByEmail } from './export';
 import type { KeyStore } from './keys';
 import { createInMemoryKeyStore } from './memory-keys';
+import { createPostgresKeyStore } from './postgres-keys';
 import { eraseSubject, isProcessingRestricted, restrictProcessing } from './rights';
 import { personalValues, sampleHistory, sampleScheduled } from './samples';
 
@@ -144,5 +147,31 @@ describeEncryptedStore('in-memory store', async () => {
     keyStore,
     rawText: async () => JSON.stringify(store.rawRecords(), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)),
     teardown: async () => store.close(),
+  };
+});
+
+describeEncryptedStore('PostgreSQL store', async () => {
+  const schema = `privacy_store_test_${randomBytes(6).toString('hex')}`;
+  const pool = new Pool({ connectionString: process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test' });
+  const keyStore = await createPostgresKeyStore({ pool, schema });
+  const store = await createPostgresEventStore({ pool, schema, serializer: createEncryptingSerializer({ keyStore }) });
+  const s = escapeIdentifier(schema);
+  return {
+    store,
+    keyStore,
+    // The events' data as PostgreSQL holds it, then every row of every table of the schema.
+    async rawText() {
+      const events = await pool.query<{ data: string }>(`SELECT data::text AS data FROM ${s}.events ORDER BY position`);
+      const tables = await pool.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1`, [schema]);
+      const rows = await Promise.all(tables.rows.map((t) => pool.query<{ row: string }>(`SELECT row_to_json(r)::text AS row FROM ${s}.${escapeIdentifier(t.name)} r`)));
+      expect(events.rowCount).toBe(10);
+      return [...events.rows.map((r) => r.data), ...rows.flatMap((r) => r.rows.map((x) => x.row))].join('\n');
+    },
+    async teardown() {
+      await store.close();
+      await keyStore.close();
+      await pool.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+      await pool.end();
+    },
   };
 });
