@@ -2,13 +2,16 @@ import type { Audience, NotificationId } from '@rendezvous/domain';
 import * as E from 'fp-ts/Either';
 import type { TemplateVariables } from './catalogue';
 import { findings } from './check';
-import { compileEta, type TemplateRuntime } from './engine';
+import { recall, remember } from './cache';
+import { compileEta } from './engine';
 import { templateError, type TemplateError, type TemplatePart } from './errors';
-import { escapeHtml, nl2br, subjectLine } from './escape';
-import { generate, type Generated } from './generate';
+import { subjectLine } from './escape';
+import { generate } from './generate';
 import { parseTemplate } from './parse';
+import { runtime, type RenderMode } from './runtime';
 import type { TemplateNode } from './syntax';
-import { display, equals, lookup, truthy } from './values';
+
+export type { RenderMode } from './runtime';
 
 /** Where a template is used: it decides which variables exist and how errors are labelled. */
 export interface TemplateScope {
@@ -16,9 +19,6 @@ export interface TemplateScope {
   readonly audience: Audience;
   readonly part: TemplatePart;
 }
-
-/** How to render: `html` escapes values for an HTML body; `subject` gives one plain-text header line. */
-export type RenderMode = 'html' | 'subject';
 
 /** A template that passed every check: render it as often as needed. */
 export interface CompiledTemplate {
@@ -40,13 +40,8 @@ export function templateErrors(source: string, scope: TemplateScope): readonly T
 /** Checks a template for its notification and compiles it, or returns the first error in source order. */
 export function compileTemplate(source: string, scope: TemplateScope): E.Either<TemplateError, CompiledTemplate> {
   const key = `${scope.notification}\u0000${scope.part}\u0000${source}`;
-  const cached = cache.get(key);
-  if (cached !== undefined) {
-    // Map order is the eviction order: a hit moves to the young end.
-    cache.delete(key);
-    cache.set(key, cached);
-    return E.right(cached);
-  }
+  const cached = recall(key);
+  if (cached !== undefined) return E.right(cached);
   const tooLong = lengthError(source, scope.part);
   if (tooLong !== undefined) return E.left(tooLong);
   const parsed = parseTemplate(source);
@@ -75,46 +70,3 @@ function build(nodes: readonly TemplateNode[]): CompiledTemplate {
   };
 }
 
-function runtime(g: Generated, vars: TemplateVariables, mode: RenderMode): TemplateRuntime {
-  return {
-    t: (i) => g.texts[i] ?? '',
-    v: (i) => {
-      const slot = g.outputs[i];
-      if (slot === undefined) return '';
-      let text = display(lookup(vars, slot.name));
-      for (const filter of slot.filters) {
-        if (filter === 'upper') text = text.toUpperCase();
-        else if (filter === 'lower') text = text.toLowerCase();
-      }
-      if (mode === 'subject') return text;
-      // nl2br after escaping, so the only markup a value can ever produce is our own <br>.
-      const escaped = escapeHtml(text);
-      return slot.filters.includes('nl2br') ? nl2br(escaped) : escaped;
-    },
-    c: (i) => {
-      const slot = g.conditions[i];
-      if (slot === undefined) return false;
-      const value = lookup(vars, slot.name);
-      if (slot.compare === undefined) return truthy(value);
-      const same = equals(value, slot.compare.literal);
-      return slot.compare.op === '==' ? same : !same;
-    },
-  };
-}
-
-// Compile on save, render many: rendering compiles the stored template again, so keep the
-// compiled functions. Bounded by entries and by characters held, oldest out first.
-const cache = new Map<string, CompiledTemplate>();
-const maxEntries = 256;
-const maxCharacters = 8 * 1024 * 1024;
-let characters = 0;
-
-function remember(key: string, compiled: CompiledTemplate): void {
-  cache.set(key, compiled);
-  characters += key.length;
-  for (const [oldest] of cache) {
-    if (cache.size <= maxEntries && characters <= maxCharacters) break;
-    cache.delete(oldest);
-    characters -= oldest.length;
-  }
-}
