@@ -27,6 +27,7 @@ describe('invitationFor', () => {
         'ORGANIZER;CN="Hanna de Vries":mailto:hanna@example.com',
         'ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN="Sam Jansen":MAILTO:sam@example.org',
         'STATUS:CONFIRMED',
+        `DESCRIPTION:A first conversation about your plans.\\nBring your questions.\\n\\nJoin the meeting: ${link}`,
       ]),
     );
   });
@@ -40,7 +41,7 @@ describe('invitationFor', () => {
   it('writes a CANCEL with STATUS:CANCELLED and the sequence planning gave', () => {
     const invite = invitationFor(sampleEmail('guest', 'meeting-cancelled'), 'meet.acme.example', link)!;
     expect(invite.method).toBe('CANCEL');
-    expect(lines(invite.ics)).toEqual(expect.arrayContaining(['METHOD:CANCEL', 'SEQUENCE:1', 'STATUS:CANCELLED']));
+    expect(lines(invite.ics)).toEqual(expect.arrayContaining(['METHOD:CANCEL', 'SEQUENCE:1', 'STATUS:CANCELLED', 'DESCRIPTION:We found the answer by email.']));
   });
 
   it('keeps the same UID across a reschedule and raises the sequence', () => {

@@ -35,7 +35,11 @@ export function invitationFor(email: EmailToSend, hostname: string, entryLink: s
   // Guests see only themselves (not each other's addresses); the host sees who is coming.
   const attendees = email.audience === 'guest' ? [{ name: recipient.name, email: recipient.email }] : meeting.guests.map((g) => ({ name: g.name, email: g.email }));
   const otherParty = email.audience === 'guest' ? meeting.host.name : meeting.guests.map((g) => g.name).join(', ');
-  const description = [meeting.description, `${words.join}: ${entryLink}`].filter((p): p is string => p !== undefined).join('\n\n');
+  // A cancelled entry needs the why, not a way in.
+  const description =
+    method === 'CANCEL'
+      ? [email.cancellation?.reason].filter((p): p is string => p !== undefined).join('')
+      : [meeting.description, `${words.join}: ${entryLink}`].filter((p): p is string => p !== undefined).join('\n\n');
 
   const calendar = ical({
     prodId: { company: 'Rendezvous', product: 'Rendezvous', language: words.language },
