@@ -1,0 +1,51 @@
+import { fromMillis } from '@rendezvous/domain';
+import type { EmailToSend } from './email-to-send';
+import { emailOf } from './email-of';
+import { judge } from './judge';
+import type { Plan } from './plan';
+import { compareStrings } from './plan';
+import { treeEachWhile, treeFirst, treeGet } from './persistent-tree';
+
+interface Due {
+  readonly dueMs: number;
+  readonly email: EmailToSend;
+}
+
+function byDueThenKey(a: Due, b: Due): number {
+  if (a.dueMs !== b.dueMs) return a.dueMs - b.dueMs;
+  const x = a.email.idempotencyKey;
+  const y = b.email.idempotencyKey;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * The emails to send at `now`: those due by then that are valid at their due time, oldest first
+ * (ties by idempotency key). Reads only the front of the time queue, so a tick costs the number
+ * of due emails, not the number planned. Call markSent for each one sent.
+ */
+export function dueEmails(plan: Plan, now: string): EmailToSend[] {
+  const nowMs = Date.parse(now);
+  const due: Due[] = [];
+  treeEachWhile(
+    plan.pending,
+    (slot) => slot.dueMs <= nowMs,
+    (slot) => {
+      const entry = treeGet(plan.meetings, slot.meetingId, compareStrings);
+      if (entry === undefined) return;
+      for (const email of entry.emails) {
+        if (email.dueMs !== slot.dueMs) continue;
+        // A waiting email due by now has seen no later event: the plan is its due-time state.
+        const valid = email.state === 'ready' || (email.state === 'waiting' && judge(plan.accounts, plan.profiles, entry, email) === undefined);
+        const toSend = valid ? emailOf(plan, entry, email, now) : undefined;
+        if (toSend !== undefined) due.push({ dueMs: email.dueMs, email: toSend });
+      }
+    },
+  );
+  return due.sort(byDueThenKey).map((d) => d.email);
+}
+
+/** When the next email falls due (or fell due and awaits sending); undefined when none is pending. */
+export function nextDueAt(plan: Plan): string | undefined {
+  const first = treeFirst(plan.pending)?.key;
+  return first === undefined ? undefined : fromMillis(first.dueMs);
+}

@@ -1,0 +1,20 @@
+import { isErasedEmail } from '@rendezvous/domain';
+import { pairSettings } from '../account/state';
+import type { MeetingEntry, Plan } from './plan';
+import { compareStrings } from './plan';
+import type { PlannedEmail, Why } from './planned-email';
+import { person } from './recipients';
+import { treeGet } from './persistent-tree';
+
+/**
+ * Whether an email that is due may go out, judged on the plan as it stands at its due time:
+ * undefined when it may, else why not (the pair is disabled, the address was erased).
+ * Meeting facts (cancelled, LIVE, reviewed) withdrew the email when they happened.
+ */
+export function judge(accounts: Plan['accounts'], profiles: Plan['profiles'], entry: MeetingEntry, email: PlannedEmail): Why | undefined {
+  const account = treeGet(accounts, entry.meeting.accountId, compareStrings);
+  if (account !== undefined && !pairSettings(account, email.audience, email.notification).enabled) return { kind: 'disabled' };
+  const who = person(profiles, entry, email.audience, email.recipientId);
+  if (who === undefined || isErasedEmail(who.email)) return { kind: 'erased' };
+  return undefined;
+}

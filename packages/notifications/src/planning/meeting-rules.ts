@@ -1,0 +1,170 @@
+import type { Audience, EventOf, ExistingMeeting, MeetingEvent } from '@rendezvous/domain';
+import { evolveMeeting, initialMeetingState } from '@rendezvous/domain';
+import { Draft } from './draft';
+import type { PlanningOptions } from './options';
+import type { HostTenure, MeetingEntry, Plan } from './plan';
+import { compareStrings } from './plan';
+import type { Payload } from './planned-email';
+import { currentHost } from './recipients';
+import { treeGet } from './persistent-tree';
+
+// The rules of CONTRACT §2 that depend on meeting events: which emails an event plans (due at
+// once or later) and which waiting ones it takes back. Toggles, customizations and erased
+// addresses are judged later, at each email's due time (settle.ts).
+
+interface Addressee {
+  readonly audience: Audience;
+  readonly id: string;
+  readonly email: string;
+}
+
+const minute = 60_000;
+const noFormerHosts: readonly HostTenure[] = [];
+
+/** ICS SEQUENCE of a meeting: 0 when scheduled, +1 per reschedule and at the cancel. */
+export function sequenceOf(meeting: ExistingMeeting): number {
+  return meeting.rescheduleCount + (meeting.phase === 'cancelled' ? 1 : 0);
+}
+
+function hostOf(draft: Draft): Addressee {
+  const { host } = draft.entry;
+  return { audience: 'user', id: host.host.userId, email: currentHost(draft.plan.profiles, host).email };
+}
+
+function guestsOf(draft: Draft): Addressee[] {
+  return draft.entry.meeting.guests.map((guest) => ({ audience: 'guest', id: guest.guestId, email: guest.email }));
+}
+
+function everyone(draft: Draft): Addressee[] {
+  return [hostOf(draft), ...guestsOf(draft)];
+}
+
+function atOnce(draft: Draft, notification: 'meeting-scheduled' | 'meeting-rescheduled' | 'meeting-cancelled' | 'wrap-up', to: readonly Addressee[], payload: Payload): void {
+  for (const { audience, id, email } of to) {
+    draft.add({ notification, audience, recipient: { id, email }, triggerVersion: draft.version, dueMs: draft.at, payload });
+  }
+}
+
+/**
+ * Plans meeting-starts-soon for one person, or records why not: the start was set with less
+ * than the minimum notice, or they joined (invited, or became the host) after it was due.
+ */
+function startsSoon(draft: Draft, who: Addressee, joined?: { readonly invited: boolean }): void {
+  const { meeting, startVersion } = draft.entry;
+  const { startsSoonLeadMinutes, minimumNoticeMinutes } = draft.options;
+  const start = Date.parse(meeting.start);
+  const setAt = Date.parse(meeting.startSetAt);
+  const base = { notification: 'meeting-starts-soon', audience: who.audience, recipient: who, triggerVersion: startVersion } as const;
+  if (setAt > start - minimumNoticeMinutes * minute) {
+    const why = { kind: 'short-notice', noticeMs: start - setAt, rescheduled: meeting.rescheduleCount > 0 } as const;
+    draft.add({ ...base, dueMs: start - startsSoonLeadMinutes * minute, state: 'suppressed', why });
+    return;
+  }
+  // With a minimum notice shorter than the lead, a late booking gets its reminder at once.
+  const dueMs = Math.max(start - startsSoonLeadMinutes * minute, setAt);
+  if (joined !== undefined && dueMs < draft.at) {
+    draft.add({ ...base, dueMs, state: 'suppressed', why: { kind: 'joined-late', at: draft.at, invited: joined.invited } });
+    return;
+  }
+  draft.add({ ...base, dueMs });
+}
+
+function withdrawStartsSoon(draft: Draft, why: Parameters<Draft['withdraw']>[1], audience?: Audience, recipientId?: string): void {
+  draft.withdraw(
+    (e) => e.notification === 'meeting-starts-soon' && (audience === undefined || (e.audience === audience && e.recipientId === recipientId)),
+    why,
+  );
+}
+
+function scheduled(draft: Draft): void {
+  atOnce(draft, 'meeting-scheduled', everyone(draft), { sequence: 0 });
+  for (const who of everyone(draft)) startsSoon(draft, who);
+}
+
+function rescheduled(draft: Draft, before: ExistingMeeting, event: EventOf<'MeetingRescheduled'>): void {
+  const { start, reason, by } = event.data;
+  withdrawStartsSoon(draft, { kind: 'rescheduled', at: draft.at, start });
+  draft.entry = { ...draft.entry, startVersion: draft.version };
+  const rescheduling = { reason, previousStart: before.start, by };
+  atOnce(draft, 'meeting-rescheduled', everyone(draft), { sequence: sequenceOf(draft.entry.meeting), rescheduling });
+  for (const who of everyone(draft)) startsSoon(draft, who);
+}
+
+function reassigned(draft: Draft, before: MeetingEntry, event: EventOf<'MeetingReassigned'>): void {
+  const previous = before.host;
+  const host = event.data.host;
+  const formerHosts = [...before.formerHosts.filter((t) => t.host.userId !== previous.host.userId && t.host.userId !== host.userId), previous];
+  const previousAddressee: Addressee = { audience: 'user', id: previous.host.userId, email: currentHost(draft.plan.profiles, previous).email };
+  draft.entry = { ...draft.entry, host: { host, since: draft.plan.folded }, formerHosts };
+  const sequence = sequenceOf(before.meeting);
+  const cancellation = { reason: `The meeting was reassigned to ${host.name}.`, by: 'reassignment' } as const;
+  atOnce(draft, 'meeting-cancelled', [previousAddressee], { sequence: sequence + 1, cancellation });
+  atOnce(draft, 'meeting-scheduled', [hostOf(draft)], { sequence });
+  withdrawStartsSoon(draft, { kind: 'reassigned', at: draft.at, to: host.userId }, 'user', previous.host.userId);
+  startsSoon(draft, hostOf(draft), { invited: false });
+}
+
+function invited(draft: Draft, event: EventOf<'GuestInvited'>): void {
+  const { guestId, email } = event.data.guest;
+  const guest: Addressee = { audience: 'guest', id: guestId, email };
+  atOnce(draft, 'meeting-scheduled', [guest], { sequence: sequenceOf(draft.entry.meeting) });
+  startsSoon(draft, guest, { invited: true });
+}
+
+function ended(draft: Draft): void {
+  withdrawStartsSoon(draft, { kind: 'ended', at: draft.at });
+  const dueMs = draft.at + draft.options.reviewDelayMinutes * minute;
+  for (const { audience, id, email } of guestsOf(draft)) {
+    draft.add({ notification: 'review', audience, recipient: { id, email }, triggerVersion: draft.version, dueMs });
+  }
+}
+
+function applyRules(draft: Draft, before: MeetingEntry, event: MeetingEvent): void {
+  switch (event.type) {
+    case 'MeetingScheduled':
+      return; // a second MeetingScheduled for the same meeting announces nothing new
+    case 'MeetingRescheduled':
+      return rescheduled(draft, before.meeting, event);
+    case 'MeetingReassigned':
+      return reassigned(draft, before, event);
+    case 'GuestInvited':
+      return invited(draft, event);
+    case 'MeetingCancelled': {
+      withdrawStartsSoon(draft, { kind: 'cancelled', at: draft.at });
+      const { reason, by } = event.data;
+      return atOnce(draft, 'meeting-cancelled', everyone(draft), { sequence: sequenceOf(draft.entry.meeting), cancellation: { reason, by } });
+    }
+    case 'MeetingStarted':
+      return withdrawStartsSoon(draft, { kind: 'started', at: draft.at });
+    case 'MeetingEnded':
+      return ended(draft);
+    case 'WrapUpNoteLeft':
+      return atOnce(draft, 'wrap-up', guestsOf(draft), { sequence: sequenceOf(draft.entry.meeting), wrapUpNote: event.data.note });
+    case 'MeetingReviewed':
+      return draft.withdraw(
+        (e) => e.notification === 'review' && e.recipientId === event.data.guestId,
+        { kind: 'reviewed', at: draft.at },
+      );
+  }
+}
+
+/** Folds one meeting event into the plan: the projection via evolveMeeting, then the email rules. */
+export function foldMeetingEvent(plan: Plan, options: PlanningOptions, event: MeetingEvent): Plan {
+  const at = Date.parse(event.occurredAt);
+  const before = treeGet(plan.meetings, event.data.meetingId, compareStrings);
+  if (before === undefined) {
+    // Events of a meeting that was never scheduled have nobody to write to.
+    if (event.type !== 'MeetingScheduled') return plan;
+    const meeting = evolveMeeting(initialMeetingState, event);
+    if (meeting.kind === 'none') return plan;
+    const entry: MeetingEntry = { meeting, host: { host: meeting.host, since: plan.folded }, formerHosts: noFormerHosts, startVersion: 0, emails: [] };
+    const draft = new Draft(plan, options, entry, 0, at);
+    scheduled(draft);
+    return draft.finish();
+  }
+  const meeting = evolveMeeting(before.meeting, event);
+  if (meeting.kind === 'none') return plan;
+  const draft = new Draft(plan, options, { ...before, meeting }, before.meeting.eventCount, at);
+  applyRules(draft, before, event);
+  return draft.finish();
+}

@@ -1,0 +1,113 @@
+import type { Actor, Audience, NotificationId } from '@rendezvous/domain';
+import { notificationIds } from '@rendezvous/domain';
+
+/**
+ * Where a planned email is: waiting for its due time, ready (due, and valid at its due time,
+ * until the dispatcher confirms it), sent, withdrawn by a later event, or suppressed by a rule.
+ */
+export type PlannedState = 'waiting' | 'ready' | 'sent' | 'withdrawn' | 'suppressed';
+
+/** Why an email is in its state: kept as data so explanations are written only when asked for. */
+export type Why =
+  | { readonly kind: 'sent'; readonly at: number }
+  | { readonly kind: 'cancelled'; readonly at: number }
+  | { readonly kind: 'rescheduled'; readonly at: number; readonly start: string }
+  | { readonly kind: 'started'; readonly at: number }
+  | { readonly kind: 'ended'; readonly at: number }
+  | { readonly kind: 'reassigned'; readonly at: number; readonly to: string }
+  | { readonly kind: 'reviewed'; readonly at: number }
+  | { readonly kind: 'short-notice'; readonly noticeMs: number; readonly rescheduled: boolean }
+  | { readonly kind: 'joined-late'; readonly at: number; readonly invited: boolean }
+  | { readonly kind: 'disabled' }
+  | { readonly kind: 'erased' };
+
+/** What an email announces, fixed when its event happened; one object is shared by all its recipients. */
+export interface Payload {
+  /** ICS SEQUENCE the email carries. */
+  readonly sequence: number;
+  readonly rescheduling?: { readonly reason: string; readonly previousStart: string; readonly by: Actor };
+  readonly cancellation?: { readonly reason: string; readonly by: Actor | 'reassignment' };
+  readonly wrapUpNote?: string;
+}
+
+const notifications = notificationIds;
+const states: readonly PlannedState[] = ['waiting', 'ready', 'sent', 'withdrawn', 'suppressed'];
+
+/**
+ * One email the planner planned or considered for a meeting. A plan keeps one per recipient per
+ * trigger for every meeting it ever saw, so the record is packed: notification, audience, state
+ * and the due time's milliseconds share one small integer, the due time's seconds another, and
+ * one field holds the payload while the email is pending and the reason once it is not.
+ */
+export class PlannedEmail {
+  private readonly code: number;
+  private readonly dueSeconds: number;
+  private readonly detail: Payload | Why | undefined;
+
+  constructor(
+    notification: NotificationId,
+    audience: Audience,
+    readonly recipientId: string,
+    /** Stream version of the event that caused the email. */
+    readonly triggerVersion: number,
+    dueMs: number,
+    state: PlannedState,
+    /** Why the email is not (or no longer) pending; ignored while it is. */
+    why: Why | undefined,
+    /** What an email due at once announces; absent for starts-soon and review. */
+    payload: Payload | undefined,
+  ) {
+    const seconds = Math.floor(dueMs / 1000);
+    this.dueSeconds = seconds;
+    this.code = notifications.indexOf(notification) | (audience === 'guest' ? 8 : 0) | (states.indexOf(state) << 4) | ((dueMs - seconds * 1000) << 7);
+    this.detail = state === 'waiting' || state === 'ready' ? payload : why;
+  }
+
+  /** The notification this email is. */
+  get notification(): NotificationId {
+    return notifications[this.code & 7] as NotificationId;
+  }
+
+  /** Who it is written for: the host (user) or a guest. */
+  get audience(): Audience {
+    return (this.code & 8) === 0 ? 'user' : 'guest';
+  }
+
+  /** Where the email is now. */
+  get state(): PlannedState {
+    return states[(this.code >> 4) & 7] as PlannedState;
+  }
+
+  /** Due time, epoch milliseconds. */
+  get dueMs(): number {
+    return this.dueSeconds * 1000 + (this.code >> 7);
+  }
+
+  /** Why the email is not pending (absent while it is). */
+  get why(): Why | undefined {
+    return this.isPending() ? undefined : (this.detail as Why | undefined);
+  }
+
+  /** What the email announces, while it is pending. */
+  get payload(): Payload | undefined {
+    return this.isPending() ? (this.detail as Payload | undefined) : undefined;
+  }
+
+  /** True while waiting for its due time or for the dispatcher. */
+  isPending(): boolean {
+    const state = (this.code >> 4) & 7;
+    return state === 0 || state === 1;
+  }
+
+  /** The same email in another state (the payload stays while it is pending). */
+  moved(state: PlannedState, why: Why | undefined): PlannedEmail {
+    return new PlannedEmail(this.notification, this.audience, this.recipientId, this.triggerVersion, this.dueMs, state, why, this.payload);
+  }
+
+  /** True when this record is the email named by these parts. */
+  is(notification: NotificationId, audience: Audience, recipientId: string, triggerVersion: number): boolean {
+    return (
+      this.notification === notification && this.audience === audience && this.recipientId === recipientId && this.triggerVersion === triggerVersion
+    );
+  }
+}

@@ -1,0 +1,38 @@
+import type { Audience, Guest, Host } from '@rendezvous/domain';
+import { applyProfileUpdate } from '@rendezvous/domain';
+import type { AccountState } from '../account/state';
+import type { Recipient } from './email-to-send';
+import type { HostTenure, MeetingEntry, Plan, ProfileChange } from './plan';
+import { compareStrings } from './plan';
+import { treeGet } from './persistent-tree';
+
+/** The host as the emails show them: as set on the meeting, with every later My Account change. */
+export function currentHost(profiles: Plan['profiles'], tenure: HostTenure): Host {
+  const changes: readonly ProfileChange[] = treeGet(profiles, tenure.host.userId, compareStrings) ?? [];
+  let host = tenure.host;
+  for (const change of changes) if (change.at > tenure.since) host = applyProfileUpdate(host, change.update);
+  return host;
+}
+
+/** The person behind a recipient id: the current host, a former host, or a guest. */
+export function person(profiles: Plan['profiles'], entry: MeetingEntry, audience: Audience, recipientId: string): Host | Guest | undefined {
+  if (audience === 'guest') return entry.meeting.guests.find((guest) => guest.guestId === recipientId);
+  if (entry.host.host.userId === recipientId) return currentHost(profiles, entry.host);
+  const former = entry.formerHosts.find((tenure) => tenure.host.userId === recipientId);
+  return former === undefined ? undefined : currentHost(profiles, former);
+}
+
+/** The recipient with zone and locale resolved (CONTRACT §2.11), or undefined if they are unknown. */
+export function recipientOf(
+  profiles: Plan['profiles'],
+  entry: MeetingEntry,
+  account: AccountState | undefined,
+  audience: Audience,
+  recipientId: string,
+): Recipient | undefined {
+  const who = person(profiles, entry, audience, recipientId);
+  if (who === undefined) return undefined;
+  const zone = who.timezone ?? currentHost(profiles, entry.host).timezone;
+  const locale = who.locale ?? account?.branding?.defaultLocale ?? 'en';
+  return { kind: audience, id: recipientId, name: who.name, email: who.email, timezone: zone, locale };
+}
