@@ -45,6 +45,10 @@ describe('render', () => {
     expect(from.render(sampleEmail('user', 'meeting-starts-soon')).from.email).toBe('meetings@acme.example');
   });
 
+  it('refuses an empty link secret when it is created', () => {
+    expect(() => createRenderer({ linkSecret: '' })).toThrow('linkSecret must not be empty');
+  });
+
   it('renders the account customization with its bcc and attachments', () => {
     const email = branded(sampleEmail('guest', 'meeting-cancelled'), {
       customization: {

@@ -62,6 +62,8 @@ const mailDomain = (hostname: string): string => hostname.replace(/:\d+$/, '');
 /** Builds the renderer: one per process, sharing links and compiled templates between emails. */
 export function createRenderer(options: RendererOptions): Renderer {
   const fallback = options.fallbackBranding ?? defaultBranding;
+  // Fail at start-up, not at the first email: an empty key would sign links anyone can forge.
+  if (options.linkSecret === '') throw new TypeError('createRenderer: linkSecret must not be empty');
   const linksByHost = new Map<string, Links>();
   const linksFor = (hostname: string): Links => {
     let links = linksByHost.get(hostname);
