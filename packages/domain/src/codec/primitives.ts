@@ -60,9 +60,26 @@ export function isEmailAddress(s: string): boolean {
 /** An email address (RFC 5322 addr-spec). */
 export const Email = refined('Email', isString, (s) => (isEmailAddress(s) ? undefined : 'not an email address'));
 
+// luxon builds an Intl.DateTimeFormat on every validity check (~0.4 ms); a zone name's validity
+// never changes within a process, so remember it. The set of names seen is small and bounded
+// by the zones that exist (invalid names are remembered only up to a cap).
+const zoneValidity = new Map<string, boolean>();
+function isZone(name: string): boolean {
+  const known = zoneValidity.get(name);
+  if (known !== undefined) return known;
+  const valid = IANAZone.isValidZone(name) && !/^[+-]?\d/.test(name);
+  if (valid || zoneValidity.size < 10_000) zoneValidity.set(name, valid);
+  return valid;
+}
+
+/** True for an IANA time zone name such as `Europe/Amsterdam`. */
+export function isTimeZone(name: string): boolean {
+  return isZone(name);
+}
+
 /** An IANA time zone name such as `Europe/Amsterdam`. */
 export const TimeZone = refined('TimeZone', isString, (s) =>
-  IANAZone.isValidZone(s) && !/^[+-]?\d/.test(s) ? undefined : 'not an IANA time zone name (e.g. "Europe/Amsterdam")',
+  isZone(s) ? undefined : 'not an IANA time zone name (e.g. "Europe/Amsterdam")',
 );
 
 /** A BCP 47 locale tag such as `en` or `nl-BE`. */
@@ -76,10 +93,13 @@ export const Locale = refined('Locale', isString, (s) => {
   }
 });
 
+const canonicalUtc = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{3})?Z$/;
 const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /** Normalizes an instant to the one UTC form used everywhere: `2026-03-02T09:00:00Z`. */
 export function normalizeInstant(iso: string): string | undefined {
+  // Stored events are already canonical: skip the parse unless the day might not exist (Feb 30).
+  if (canonicalUtc.test(iso) && !iso.endsWith('.000Z') && Number(iso.slice(8, 10)) <= 28) return iso;
   if (!withOffset.test(iso)) return undefined;
   const dt = DateTime.fromISO(iso, { setZone: true });
   if (!dt.isValid) return undefined;

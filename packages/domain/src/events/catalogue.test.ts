@@ -57,3 +57,17 @@ describe('the event catalogue', () => {
     expect(decodeEvent(encodeEvent(decoded.right))).toEqual(decoded);
   });
 });
+
+describe('instants', () => {
+  it('keeps canonical instants, normalizes offsets and refuses days that do not exist', () => {
+    const occurred = (occurredAt: string) => {
+      const r = decodeEvent({ ...scheduled, occurredAt });
+      return E.isRight(r) ? r.right.occurredAt : r.left.message;
+    };
+    expect(occurred('2026-03-01T09:00:00Z')).toBe('2026-03-01T09:00:00Z');
+    expect(occurred('2026-03-01T09:00:00.120Z')).toBe('2026-03-01T09:00:00.120Z');
+    expect(occurred('2026-03-01T09:00:00.000Z')).toBe('2026-03-01T09:00:00Z');
+    expect(occurred('2026-02-30T09:00:00Z')).toMatch(/^occurredAt: not an ISO 8601 instant/);
+    expect(occurred('2026-03-31T23:30:00-02:00')).toBe('2026-04-01T01:30:00Z');
+  });
+});

@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/Either';
 import fc from 'fast-check';
-import { IANAZone } from 'luxon';
 import {
   checkMeetingEvent,
   decideMeeting,
@@ -20,18 +19,6 @@ import { aGuest, aHost } from '@rendezvous/domain/testing';
 // Random command sequences against one meeting stream. The generators stay close to the
 // edges the rules care about: starts around `now`, blank reasons, addresses differing only in
 // case, reused guest ids, ratings just outside 1..5, and now and then another meetingId.
-
-// luxon checks a zone name by building an Intl.DateTimeFormat every time (about 0.4 ms), which
-// would be most of this test's run time. The answer for a name never changes, so remember it.
-const zoneValidity = new Map<string, boolean>();
-const checkZone = IANAZone.isValidZone.bind(IANAZone);
-jest.spyOn(IANAZone, 'isValidZone').mockImplementation((zone: string) => {
-  const known = zoneValidity.get(zone);
-  if (known !== undefined) return known;
-  const valid = checkZone(zone);
-  zoneValidity.set(zone, valid);
-  return valid;
-});
 
 const minute = 60_000;
 const origin = toMillis('2026-03-01T00:00:00Z');
