@@ -116,6 +116,17 @@ describe('the encrypting serializer', () => {
     expect((await readAll(stored))[5]?.data).toMatchObject({ note: erasedText });
   });
 
+  it('gives host-side text to the host in office: after a reassign, the new host', async () => {
+    const { keyStore, writeAll } = setup();
+    const host = { userId: 'u-2', name: 'Otto Other', email: 'otto@example.com', timezone: 'Europe/Amsterdam' };
+    const [, , cancelled] = [
+      ...(await writeAll([sampleScheduled()])),
+      ...(await writeAll([{ type: 'MeetingReassigned', occurredAt: '2026-03-01T10:00:00Z', data: { meetingId: 'm-1', host, hostAvailable: true } }])),
+      ...(await writeAll([{ type: 'MeetingCancelled', occurredAt: '2026-03-01T11:00:00Z', data: { meetingId: 'm-1', reason: 'Otto is away', by: 'user' } }])),
+    ];
+    expect(parseEnvelope(dataOf(cancelled)['reason'])?.handles).toEqual([(await keyStore.subjectKey(subjectId({ userId: 'u-2' }))).handle]);
+  });
+
   it('rejects an altered ciphertext naming the stream, version and field', async () => {
     const { serializer, writeAll } = setup();
     const [stored] = await writeAll([sampleScheduled()]);
