@@ -1,17 +1,19 @@
-import { escapeIdentifier, type Pool, type PoolClient } from 'pg';
+import { Client, escapeIdentifier, type ClientConfig } from 'pg';
 
 /**
  * Holds one connection that LISTENs for the store's append notifications and calls `onNotify`.
- * A broken connection is dropped and opened again at the next `ensure`; every (re)connect also
- * calls `onNotify`, because anything appended while nobody listened must be read now.
+ * It is a connection of its own, outside the pool: a small pool must never have its only slot
+ * taken by a listener while subscribers wait for it to read. A broken connection is dropped
+ * and opened again at the next `ensure`; every (re)connect also calls `onNotify`, because
+ * anything appended while nobody listened must be read now.
  */
 export class Listener {
-  private client: PoolClient | undefined;
+  private client: Client | undefined;
   private connecting: Promise<void> | undefined;
   private closed = false;
 
   constructor(
-    private readonly pool: Pool,
+    private readonly config: ClientConfig,
     private readonly channel: string,
     private readonly onNotify: () => void,
   ) {}
@@ -25,34 +27,36 @@ export class Listener {
   }
 
   private async connect(): Promise<void> {
-    const client = await this.pool.connect();
+    const client = new Client(this.config);
     client.on('notification', (message) => {
       if (message.channel === this.channel) this.onNotify();
     });
-    client.on('error', (error) => {
+    client.on('error', () => {
       if (this.client === client) this.client = undefined;
-      client.release(error);
+      client.end().catch(() => undefined);
       this.onNotify();
     });
     try {
+      await client.connect();
       await client.query(`LISTEN ${escapeIdentifier(this.channel)}`);
     } catch (error) {
-      client.release(error instanceof Error ? error : true);
+      await client.end().catch(() => undefined);
       throw error;
     }
     if (this.closed) {
-      client.release(true);
+      await client.end();
       return;
     }
     this.client = client;
     this.onNotify();
   }
 
-  /** Stops listening and gives the connection up (it is not reused: it still holds LISTEN state). */
+  /** Stops listening and closes the connection. */
   async close(): Promise<void> {
     this.closed = true;
     await this.connecting;
-    this.client?.release(true);
+    const client = this.client;
     this.client = undefined;
+    await client?.end().catch(() => undefined);
   }
 }

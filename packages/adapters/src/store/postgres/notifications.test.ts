@@ -2,7 +2,8 @@ import type { DomainEvent } from '@rendezvous/domain';
 import { Collector, coordinates } from '../../testing/store-contract/fixtures';
 import { namesFor } from './names';
 import { createPostgresEventStore, type PostgresEventStore } from './store';
-import { testSchema, type TestSchema } from './test-schema';
+import { Pool } from 'pg';
+import { databaseUrl, testSchema, type TestSchema } from './test-schema';
 
 const started = (meetingId: string): DomainEvent => ({ type: 'MeetingStarted', occurredAt: '2026-03-02T09:00:00Z', data: { meetingId } });
 
@@ -53,6 +54,23 @@ describe('the PostgreSQL store following live appends', () => {
     expect(Date.now() - before).toBeLessThan(250);
     await subscription.close();
     expect(coordinates(seen.events)).toEqual(['meeting-a@0', 'meeting-b@0', 'meeting-c@0']);
+  });
+
+  it('follows appends even on a pool of one connection (listening takes no pool slot)', async () => {
+    const tiny = new Pool({ connectionString: databaseUrl, max: 1 });
+    const small = await createPostgresEventStore({ pool: tiny, schema: database.schema });
+    try {
+      const seen = new Collector();
+      const subscription = small.subscribe(seen.handler);
+      await small.append('meeting-a', [started('a')], { kind: 'noStream' });
+      await small.append('meeting-b', [started('b')], { kind: 'noStream' });
+      await seen.until(2, 2000);
+      await subscription.close();
+      expect(coordinates(seen.events)).toEqual(['meeting-a@0', 'meeting-b@0']);
+    } finally {
+      await small.close();
+      await tiny.end();
+    }
   });
 
   it('writes nothing of a batch PostgreSQL cannot hold, and says which stream', async () => {

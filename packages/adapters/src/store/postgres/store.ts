@@ -52,7 +52,7 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
   const serializer = options.serializer ?? jsonSerializer;
   const context: ReadContext = { pool, names, serializer, pageSize: options.pageSize ?? 500 };
   const wakeup = new Wakeup();
-  const listener = new Listener(pool, names.channel, () => wakeup.notify());
+  const listener = new Listener(pool.options, names.channel, () => wakeup.notify());
   const subscriptions = new Set<Subscription>();
   let closed = false;
 
@@ -72,12 +72,14 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
       return appendRecords(pool, names, streamId, records, expected);
     },
 
-    readStream(streamId: string, readOptions: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
-      return readStreamPaged(context, streamId, readOptions.fromVersion ?? 0);
+    async *readStream(streamId: string, readOptions: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
+      ensureOpen();
+      yield* readStreamPaged(context, streamId, readOptions.fromVersion ?? 0);
     },
 
-    readAll(readOptions: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
-      return readAllPaged(context, readOptions.after ?? 0n, readOptions.eventTypes);
+    async *readAll(readOptions: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+      ensureOpen();
+      yield* readAllPaged(context, readOptions.after ?? 0n, readOptions.eventTypes);
     },
 
     subscribe(handler, subscribeOptions) {
