@@ -5,7 +5,7 @@ import type { LogRecord } from './log';
 import { uuidToWire } from './uuid';
 
 /** The ReadResp carrying one event, with the metadata keys the clients look for. */
-export function eventMessage(record: LogRecord, structuredUuids: boolean): ReadResp {
+function eventMessage(record: LogRecord, structuredUuids: boolean): ReadResp {
   const recorded = new ReadResp.ReadEvent.RecordedEvent()
     .setId(uuidToWire(record.id, structuredUuids))
     .setStreamIdentifier(new StreamIdentifier().setStreamName(Buffer.from(record.streamName, 'utf8')))
@@ -20,6 +20,18 @@ export function eventMessage(record: LogRecord, structuredUuids: boolean): ReadR
   metadata.set('created', record.created.toString());
   const event = new ReadResp.ReadEvent().setEvent(recorded).setCommitPosition(record.position.toString());
   return new ReadResp().setEvent(event);
+}
+
+// Records never change, so each is encoded once per UUID form however often it is read:
+// encoding was a good part of the cost of every catch-up in the tests.
+const encodedEvents = new WeakMap<LogRecord, { string?: Buffer; structured?: Buffer }>();
+
+/** The encoded ReadResp carrying one event. */
+export function encodedEvent(record: LogRecord, structuredUuids: boolean): Buffer {
+  let forms = encodedEvents.get(record);
+  if (!forms) encodedEvents.set(record, (forms = {}));
+  const form = structuredUuids ? 'structured' : 'string';
+  return (forms[form] ??= Buffer.from(eventMessage(record, structuredUuids).serializeBinary()));
 }
 
 /** The first message of every subscription. */

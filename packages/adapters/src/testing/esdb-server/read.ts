@@ -3,7 +3,7 @@ import { ReadReq } from '@eventstore/db-client/generated/streams_pb';
 import { send, streamNameOf, type ReadCall } from './call';
 import { filterOf } from './filter';
 import type { EventLog, LogRecord } from './log';
-import { eventMessage, streamNotFoundMessage } from './messages';
+import { encodedEvent, streamNotFoundMessage } from './messages';
 import { subscribe } from './subscribe';
 
 const NO_LIMIT = 2n ** 64n;
@@ -53,7 +53,7 @@ async function readOnce(call: ReadCall, log: EventLog, options: ReadReq.Options)
     index += backwards ? -1 : 1;
     if (!matches(record)) continue;
     log.eventsSent += 1;
-    if (!(await send(call, eventMessage(record, structured)))) return;
+    if (!(await send(call, encodedEvent(record, structured)))) return;
     sent += 1n;
   }
   call.end();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import type { ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import { appendHandler } from './append';
 import { supportedMethodsHandler } from './features';
 import { EventLog } from './log';
@@ -26,6 +27,15 @@ export interface InProcessEventStoreDbOptions {
   readonly systemEvents?: boolean;
 }
 
+// Read answers may be bytes encoded earlier (see encodedEvent); everything else as generated.
+const streamsService = {
+  ...StreamsService,
+  read: {
+    ...StreamsService.read,
+    responseSerialize: (message: ReadResp | Buffer): Buffer => (Buffer.isBuffer(message) ? message : StreamsService.read.responseSerialize(message)),
+  },
+};
+
 function seedSystemEvents(log: EventLog): void {
   const system = (type: string, data: object) => ({
     id: randomUUID(),
@@ -48,7 +58,7 @@ export async function startInProcessEventStoreDb(options: InProcessEventStoreDbO
   const log = new EventLog();
   if (options.systemEvents !== false) seedSystemEvents(log);
   const server = new Server();
-  server.addService(StreamsService, { read: readHandler(log), append: appendHandler(log) });
+  server.addService(streamsService, { read: readHandler(log), append: appendHandler(log) });
   server.addService(ServerFeaturesService, { getSupportedMethods: supportedMethodsHandler() });
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),

@@ -3,7 +3,7 @@ import type { ReadReq } from '@eventstore/db-client/generated/streams_pb';
 import { send, streamNameOf, whenCancelled, type ReadCall } from './call';
 import { filterOf } from './filter';
 import type { EventLog, LogRecord } from './log';
-import { caughtUpMessage, checkpointMessage, confirmationMessage, eventMessage } from './messages';
+import { caughtUpMessage, checkpointMessage, confirmationMessage, encodedEvent } from './messages';
 
 interface Source {
   /** The records followed, re-read each round: a stream may appear after the subscription starts. */
@@ -50,7 +50,7 @@ export async function subscribe(call: ReadCall, log: EventLog, options: ReadReq.
       index += 1;
       if (matches(record)) {
         log.eventsSent += 1;
-        if (!(await send(call, eventMessage(record, structured)))) return;
+        if (!(await send(call, encodedEvent(record, structured)))) return;
       }
       scanned += 1;
       if (checkpointEvery !== undefined && scanned >= checkpointEvery) {
