@@ -34,10 +34,13 @@ function serverFilter(names: StreamNames, eventTypes: readonly string[] | undefi
   return { filterOn: 'eventType', regex, checkpointInterval: CHECKPOINT_INTERVAL };
 }
 
-/** The commit position of an event read from $all. */
+// What servers before 22.6 put in the commit position of an event read from a stream: unknown.
+const UNKNOWN_POSITION = 2n ** 64n - 1n;
+
+/** The commit position of an event (servers write each appended event with a commit position of its own). */
 export function commitPositionOf(resolved: ResolvedEventLike, recorded: RecordedEventLike): bigint {
   const position = resolved.commitPosition ?? recorded.position?.commit;
-  if (position === undefined) {
+  if (position === undefined || position === UNKNOWN_POSITION) {
     throw new Error(`EventStoreDB sent ${recorded.streamId}@${recorded.revision} without a commit position; the adapter needs a server of version 22.6 or later`);
   }
   return position;
