@@ -1,6 +1,6 @@
 import { CorruptEventError } from '../../store/errors';
 import type { SerializedEvent } from '../../store/serializer';
-import { collect, Collector, invitations, pause, started, type Subject } from './fixtures';
+import { collect, Collector, invitations, pause, started, within, type Subject } from './fixtures';
 
 // A GuestInvited whose guest email is not an address: it can only get in by a raw write.
 const corrupt: SerializedEvent = {
@@ -53,7 +53,7 @@ export function describeCorruption(subject: Subject): void {
       const { store } = subject();
       const seen = new Collector();
       const subscription = store.subscribe(seen.handler);
-      expectCorruptAtVersion1(await failureOf(() => subscription.done));
+      expectCorruptAtVersion1(await failureOf(() => within(subscription.done, 5000, 'the subscriber did not stop at the corrupt event')));
       await pause(50);
       expect(seen.events.map((e) => e.version)).toEqual([0]);
       await subscription.close();

@@ -74,6 +74,15 @@ export function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Settles like `promise`, or rejects saying `what` did not happen within `ms`. */
+export function within<A>(promise: Promise<A>, ms: number, what: string): Promise<A> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** A subscription handler that records events and lets a test wait for a count. */
 export class Collector {
   readonly events: StoredEvent[] = [];

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../../store/port';
-import { Collector, collect, coordinates, ended, expectIncreasingPositions, invitations, pause, started, type Subject } from './fixtures';
+import { Collector, collect, coordinates, ended, expectIncreasingPositions, invitations, pause, started, within, type Subject } from './fixtures';
 
 /** Catching up, following live appends, stopping, and handler discipline. */
 export function describeSubscriptions(subject: Subject): void {
@@ -64,7 +64,7 @@ export function describeSubscriptions(subject: Subject): void {
         handled.push(stored.version);
         if (stored.version === 1) throw failure;
       });
-      await expect(subscription.done).rejects.toBe(failure);
+      await expect(within(subscription.done, 5000, 'the subscription did not stop')).rejects.toBe(failure);
       await store.append('meeting-a', [started('a')], { kind: 'any' });
       await pause(100);
       expect(handled).toEqual([0, 1]);
@@ -145,7 +145,7 @@ export function describeSubscriptions(subject: Subject): void {
         apply(stored);
         applied++;
       });
-      await expect(first.done).rejects.toBe(crash);
+      await expect(within(first.done, 10000, 'the subscription did not stop')).rejects.toBe(crash);
       expect([...projection.values()].flat().length).toBe(600);
       const seen = new Collector();
       const second = store.subscribe(
