@@ -1,0 +1,110 @@
+import * as E from 'fp-ts/Either';
+import { verifyEntryLink } from '../links/verify';
+import { replay, replayLinkSecret } from './replay';
+
+const host = { userId: 'u-1', name: 'Hanna de Vries', email: 'hanna@acme.example', timezone: 'Europe/Amsterdam' };
+const guest = { guestId: 'g-1', name: 'Sam Carter', email: 'sam@client.example' };
+const scheduled = (at: string, start: string) => ({
+  type: 'MeetingScheduled',
+  occurredAt: at,
+  data: { meetingId: 'm-1', accountId: 'acme', meetingType: { name: 'Intro call', durationMinutes: 30 }, start, host, guests: [guest], createdBy: 'guest' },
+});
+const summary = (history: unknown[], options = {}) =>
+  E.map((emails: { sentAt: string; notification: string; audience: string }[]) => emails.map((e) => `${e.sentAt} ${e.notification} ${e.audience}`))(replay(history, options));
+const error = (history: unknown[] | string, options = {}) => {
+  const result = replay(history, options);
+  return E.isLeft(result) ? result.left.message : 'replayed';
+};
+
+describe('replay', () => {
+  it('sends "at once" emails at their event and reminders at their due time', () => {
+    expect(summary([scheduled('2026-03-02T09:00:00Z', '2026-03-03T09:00:00Z')])).toEqual(
+      E.right([
+        '2026-03-02T09:00:00Z meeting-scheduled guest',
+        '2026-03-02T09:00:00Z meeting-scheduled user',
+        '2026-03-03T08:00:00Z meeting-starts-soon guest',
+        '2026-03-03T08:00:00Z meeting-starts-soon user',
+      ]),
+    );
+  });
+
+  it('lets an event at exactly the due time win over the email', () => {
+    const history = [
+      scheduled('2026-03-02T09:00:00Z', '2026-03-03T09:00:00Z'),
+      { type: 'MeetingCancelled', occurredAt: '2026-03-03T08:00:00Z', data: { meetingId: 'm-1', reason: 'Ill.', by: 'user' } },
+    ];
+    expect(E.map((lines: string[]) => lines.filter((l) => l.includes('starts-soon')))(summary(history))).toEqual(E.right([]));
+  });
+
+  it('sends an email due before an event before applying it, at its own due time', () => {
+    const history = [
+      scheduled('2026-03-02T09:00:00Z', '2026-03-03T09:00:00Z'),
+      { type: 'MeetingCancelled', occurredAt: '2026-03-03T08:00:01Z', data: { meetingId: 'm-1', reason: 'Ill.', by: 'user' } },
+    ];
+    expect(summary(history)).toEqual(
+      E.right([
+        '2026-03-02T09:00:00Z meeting-scheduled guest',
+        '2026-03-02T09:00:00Z meeting-scheduled user',
+        '2026-03-03T08:00:00Z meeting-starts-soon guest',
+        '2026-03-03T08:00:00Z meeting-starts-soon user',
+        '2026-03-03T08:00:01Z meeting-cancelled guest',
+        '2026-03-03T08:00:01Z meeting-cancelled user',
+      ]),
+    );
+  });
+
+  it('runs to 30 days after the last record by default, or to --until (inclusive)', () => {
+    const far = [scheduled('2026-03-02T09:00:00Z', '2026-04-02T10:00:00Z')];
+    expect(E.map((l: string[]) => l.length)(summary(far))).toEqual(E.right(2));
+    expect(E.map((l: string[]) => l.length)(summary(far, { until: '2026-04-02T09:00:00Z' }))).toEqual(E.right(4));
+    expect(E.map((l: string[]) => l.length)(summary(far, { until: '2026-04-02T08:59:59Z' }))).toEqual(E.right(2));
+    expect(E.map((l: string[]) => l.length)(summary(far, { until: '2026-03-02T08:59:59Z' }))).toEqual(E.right(0));
+    expect(error(far, { until: 'soon' })).toBe('until: "soon" is not an ISO 8601 instant with an offset (e.g. "2026-03-02T09:00:00Z")');
+  });
+
+  it('still checks records after --until', () => {
+    const history = [scheduled('2026-03-02T09:00:00Z', '2026-03-03T09:00:00Z'), { type: 'MeetingEnded', occurredAt: '2026-03-05T09:00:00Z', data: { meetingId: 'm-1' } }];
+    expect(error(history, { until: '2026-03-02T10:00:00Z' })).toMatch(/^record 1 \(MeetingEnded\): /);
+  });
+
+  it('uses the embedding application’s planning options', () => {
+    const history = [scheduled('2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z')];
+    expect(summary(history, { planning: { startsSoonLeadMinutes: 15, minimumNoticeMinutes: 30 } })).toEqual(
+      E.right([
+        '2026-03-02T09:00:00Z meeting-scheduled guest',
+        '2026-03-02T09:00:00Z meeting-scheduled user',
+        '2026-03-02T09:45:00Z meeting-starts-soon guest',
+        '2026-03-02T09:45:00Z meeting-starts-soon user',
+      ]),
+    );
+  });
+
+  it('signs links with the documented replay secret unless given another', () => {
+    const history = [scheduled('2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z')];
+    const linkIn = (options = {}) => {
+      const result = replay(history, options);
+      const text = E.isRight(result) ? result.right[0]?.text ?? '' : '';
+      return /https:\/\/meet\.rendezvous\.example\/m\/m-1\?a=guest&r=g-1&t=[\w-]+/.exec(text)?.[0] ?? 'no link';
+    };
+    expect(E.isRight(verifyEntryLink(linkIn(), replayLinkSecret))).toBe(true);
+    expect(E.isRight(verifyEntryLink(linkIn({ linkSecret: 'another' }), 'another'))).toBe(true);
+    expect(linkIn({ linkSecret: 'another' })).not.toBe(linkIn());
+  });
+
+  it('names the record, its type and the field or rule of the first problem, on one line', () => {
+    expect(error([{ occurredAt: '2026-03-02T09:00:00Z', data: {} }])).toBe('record 0 (no type): type: is required');
+    expect(error(['nope'])).toBe('record 0 (no type): must be an object');
+    const twoProblems = { ...scheduled('2026-03-02T09:00:00Z', 'tomorrow'), data: { ...scheduled('x', 'y').data, start: 'tomorrow', guests: [] } };
+    expect(error([twoProblems])).toBe(
+      'record 0 (MeetingScheduled): data.start: not an ISO 8601 instant with an offset (e.g. "2026-03-02T09:00:00Z"); data.guests: must list at least one guest',
+    );
+    expect(replay([scheduled('2026-03-02T09:00:00Z', '2026-03-03T09:00:00Z'), scheduled('2026-03-02T09:00:00Z', '2026-03-03T09:00:00Z')])).toEqual(
+      E.left({ type: 'ReplayError', index: 1, message: expect.stringMatching(/^record 1 \(MeetingScheduled\): /) as unknown }),
+    );
+  });
+
+  it('gives no emails for an empty history', () => {
+    expect(replay([])).toEqual(E.right([]));
+    expect(replay('')).toEqual(E.right([]));
+  });
+});
