@@ -167,6 +167,21 @@ describe('the serializer', () => {
 });
 
 describe('close', () => {
+  it('ends a read in progress with a clear error instead of leaving it waiting', async () => {
+    const store = storeWith();
+    await store.append('meeting-m-1', Array.from({ length: 200 }, () => started('m-1')), { kind: 'noStream' });
+    const versions: number[] = [];
+    const reading = (async () => {
+      for await (const stored of store.readStream('meeting-m-1')) {
+        versions.push(stored.version);
+        if (versions.length === 2) await store.close();
+      }
+    })();
+    await expect(reading).rejects.toThrow('the EventStoreDB event store was closed during a read');
+    expect(versions).toEqual([0, 1]);
+  });
+
+
   it('refuses further use with a clear error', async () => {
     const store = storeWith({ streamPrefix: `${randomUUID()}-` });
     await store.close();

@@ -7,6 +7,8 @@ import type { EventDataLike, EventStoreDbClientLike, RecordedEventLike } from '.
 import { isStreamNotFound, streamStateOf, versionConflictOf, versionOf } from './expected';
 import { streamNames } from './names';
 import { eventDataOf, serializedOf } from './records';
+import { Interrupts } from './interrupts';
+import { whileOpen } from './reading';
 import { commitPositionOf, selectionOf, type Selected } from './selection';
 import { follow } from './subscription';
 
@@ -29,10 +31,11 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
   const serializer = options.serializer ?? jsonSerializer;
   const names = streamNames(options.streamPrefix);
   const subscriptions = new Set<Subscription>();
-  let closed = false;
+  let isClosed = false;
+  const reads = new Interrupts();
 
   const ensureOpen = (): void => {
-    if (closed) throw new Error('the EventStoreDB event store is closed');
+    if (isClosed) throw new Error('the EventStoreDB event store is closed');
   };
 
   const decode = async (recorded: RecordedEventLike, streamId: string, position: bigint): Promise<StoredEvent> => {
@@ -65,19 +68,13 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
     async *readStream(streamId: string, readOptions: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
       ensureOpen();
       const reading = client.readStream(names.toServer(streamId), { fromRevision: BigInt(readOptions.fromVersion ?? 0) });
-      let finished = false;
       try {
-        for await (const resolved of reading) {
+        for await (const resolved of whileOpen(reading, reads)) {
           if (resolved.event === undefined) continue;
           yield await decode(resolved.event, streamId, commitPositionOf(resolved, resolved.event));
         }
-        finished = true;
       } catch (error) {
         if (!isStreamNotFound(error)) throw error;
-        finished = true;
-      } finally {
-        // The reader stopped early: stop the server sending the rest of the stream.
-        if (!finished) await reading.cancel?.();
       }
     },
 
@@ -85,15 +82,9 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
       ensureOpen();
       const selection = selectionOf(names, readOptions);
       const reading = client.readAll({ fromPosition: selection.fromPosition, filter: selection.filter });
-      let finished = false;
-      try {
-        for await (const resolved of reading) {
-          const selected = selection.pick(resolved);
-          if (selected !== undefined) yield await decodeSelected(selected);
-        }
-        finished = true;
-      } finally {
-        if (!finished) await reading.cancel?.();
+      for await (const resolved of whileOpen(reading, reads)) {
+        const selected = selection.pick(resolved);
+        if (selected !== undefined) yield await decodeSelected(selected);
       }
     },
 
@@ -108,8 +99,9 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
     },
 
     async close(): Promise<void> {
-      if (closed) return;
-      closed = true;
+      if (isClosed) return;
+      isClosed = true;
+      reads.interrupt();
       await Promise.all([...subscriptions].map((subscription) => subscription.close()));
       await client.dispose();
     },

@@ -1,8 +1,7 @@
 import type { StoredEvent, Subscription, SubscriptionHandler } from '../port';
 import type { SubscriptionLike } from './client';
+import { Interrupts, STOP } from './interrupts';
 import type { Selected, Selection } from './selection';
-
-const STOP = Symbol('stop');
 
 /**
  * Follows a client subscription, handing the handler one selected event at a time.
@@ -15,22 +14,20 @@ export function follow(
   decode: (selected: Selected) => Promise<StoredEvent>,
   handler: SubscriptionHandler,
 ): Subscription {
-  let stopping = false;
-  let stop: () => void = () => undefined;
-  const stopped = new Promise<typeof STOP>((resolve) => (stop = () => resolve(STOP)));
+  const interrupts = new Interrupts();
 
   const run = async (): Promise<void> => {
     const events = source[Symbol.asyncIterator]();
     try {
-      while (!stopping) {
-        // Racing close() lets a subscription with nothing to deliver stop at once.
-        const next = await Promise.race([events.next(), stopped]);
+      while (!interrupts.stopped) {
+        // Interruptible, so that close() stops a subscription with nothing to deliver at once.
+        const next = await interrupts.next(events);
         if (next === STOP) return;
         if (next.done) throw new Error('EventStoreDB ended the subscription to $all');
         const selected = selection.pick(next.value);
         if (selected === undefined) continue;
         const stored = await decode(selected);
-        if (stopping) return;
+        if (interrupts.stopped) return;
         await handler(stored);
       }
     } finally {
@@ -45,8 +42,7 @@ export function follow(
   return {
     done,
     async close() {
-      stopping = true;
-      stop();
+      interrupts.interrupt();
       await done.catch(() => undefined);
     },
   };
