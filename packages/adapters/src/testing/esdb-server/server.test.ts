@@ -121,12 +121,14 @@ describe('Read of $all', () => {
     expect([...positions].sort((x, y) => (x < y ? -1 : 1))).toEqual(positions);
   });
 
-  it('reads from a position inclusively', async () => {
+  it('reads forwards from a position inclusively, backwards from it exclusively', async () => {
     await client.appendToStream('s-1', [event('a', 0), event('b', 1), event('c', 2)]);
     const all = await take(client.readAll(), 99);
     const from = all[3]!.event!.position;
     const rest = await take(client.readAll({ fromPosition: from }), 99);
     expect(rest.map((e) => e.event?.type)).toEqual(['b', 'c']);
+    const before = await take(client.readAll({ fromPosition: from, direction: BACKWARDS, maxCount: 2 }), 99);
+    expect(before.map((e) => e.event?.type)).toEqual(['a', '$metadata']);
   });
 
   it('can start empty of system events', async () => {
@@ -181,6 +183,15 @@ describe('subscription to $all', () => {
     const all = await take(client.readAll(), 99);
     // 12 records (2 system + 10) scanned, one checkpoint per 4: after records 4, 8 and 12.
     expect(checkpoints.map((p) => p.commit)).toEqual([3, 7, 11].map((i) => all[i]!.commitPosition));
+  });
+
+  it('to a stream: follows one stream from after a revision, even before it exists', async () => {
+    const subscription = client.subscribeToStream('s-1', { fromRevision: 0n });
+    await client.appendToStream('other', [event('x', 0)]);
+    await client.appendToStream('s-1', [event('a', 0), event('b', 1), event('c', 2)]);
+    const received = await take(subscription, 2);
+    await subscription.unsubscribe();
+    expect(received.map((e) => `${e.event?.type}@${e.event?.revision}`)).toEqual(['b@1', 'c@2']);
   });
 
   it('ends open subscriptions when the server stops', async () => {
