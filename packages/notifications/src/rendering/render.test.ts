@@ -113,3 +113,14 @@ describe('preview', () => {
     expect(E.isLeft(result) && result.left).toMatchObject({ type: 'TemplateError', part: 'subject', line: 1 });
   });
 });
+
+describe('compiled template reuse', () => {
+  it('renders a draft edited in place between two previews with its new text', () => {
+    const draft = { subject: 'One', body: '<p>one</p>' };
+    const target = { audience: 'guest', notification: 'review' } as const;
+    const first = renderer.preview(draft, target);
+    (draft as { subject: string }).subject = 'Two';
+    const second = renderer.preview(draft, target);
+    expect([E.isRight(first) && first.right.subject, E.isRight(second) && second.right.subject]).toEqual(['One', 'Two']);
+  });
+});

@@ -46,14 +46,23 @@ interface Compiled {
   readonly body: CompiledTemplate;
 }
 
-function compile(source: TemplateSource, audience: Audience, notification: NotificationId): E.Either<TemplateError, Compiled> {
-  // compileTemplate keeps its own bounded cache keyed by source, so a template stored once is
-  // parsed once however many emails it renders.
+// compileTemplate caches by source text, but finding a 6 KB body there means hashing it for
+// every email; the built-in sources and stored customizations are long-lived objects, so
+// render() remembers their compiled form by identity (and scope: the same text may serve two
+// pairs). Previews skip it: an editor's draft object may be edited between two previews.
+const compiledBySource = new WeakMap<TemplateSource, Map<string, Compiled>>();
+
+function compile(source: TemplateSource, audience: Audience, notification: NotificationId, remember = true): E.Either<TemplateError, Compiled> {
+  const scope = `${audience}/${notification}`;
+  const known = remember ? compiledBySource.get(source)?.get(scope) : undefined;
+  if (known !== undefined) return E.right(known);
   const subject = compileTemplate(source.subject, { notification, audience, part: 'subject' });
   if (E.isLeft(subject)) return subject;
   const body = compileTemplate(source.body, { notification, audience, part: 'body' });
   if (E.isLeft(body)) return body;
-  return E.right({ subject: subject.right, body: body.right });
+  const compiled = { subject: subject.right, body: body.right };
+  if (remember) compiledBySource.set(source, (compiledBySource.get(source) ?? new Map<string, Compiled>()).set(scope, compiled));
+  return E.right(compiled);
 }
 
 // The host part of a hostname that may carry a port: an address cannot.
@@ -120,7 +129,7 @@ export function createRenderer(options: RendererOptions): Renderer {
       return compose(email, chosen, branding, extras, sentAt);
     },
     preview(template, target) {
-      const compiled = compile(template, target.audience, target.notification);
+      const compiled = compile(template, target.audience, target.notification, false);
       if (E.isLeft(compiled)) return compiled;
       const email = sampleEmail(target.audience, target.notification, target.locale ?? 'en');
       const extras = { bcc: template.bcc ?? [], attachments: template.attachments ?? [] };
