@@ -6,7 +6,9 @@ import type * as E from 'fp-ts/Either';
  * No clock reads, randomness or I/O: time and ids come in with the command.
  */
 export interface Decider<Command, Event, State, Error> {
+  /** Records what a command means as events, or refuses it with a typed error. */
   readonly decide: (command: Command, state: State) => E.Either<Error, readonly Event[]>;
+  /** Applies one recorded event to the state. */
   readonly evolve: (state: State, event: Event) => State;
   readonly initial: State;
 }

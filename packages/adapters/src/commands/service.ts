@@ -10,9 +10,13 @@ import { Turns } from './turns';
 export interface CommandServiceOptions {
   /** Attempts per command when other writers keep winning (default 5). */
   readonly maxAttempts?: number;
+  /** Delay before the first retry, doubled for each further one (default 5 ms). */
   readonly baseDelayMs?: number;
+  /** Largest delay between attempts (default 200 ms). */
   readonly maxDelayMs?: number;
+  /** A number in [0, 1) for the jitter (default Math.random). */
   readonly random?: () => number;
+  /** Waits between attempts (default setTimeout). */
   readonly sleep?: (ms: number) => Promise<void>;
 }
 

@@ -8,6 +8,7 @@ export interface MailerUnderTest {
   readonly mailer: Mailer;
   /** Everything delivered so far, in the order it was sent. */
   received(): Promise<ReceivedEmail[]>;
+  /** Closes the mailer and whatever receives its emails. */
   teardown(): Promise<void>;
 }
 

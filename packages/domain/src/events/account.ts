@@ -56,10 +56,12 @@ const base64 = new t.Type<string, string, unknown>(
 export const Attachment = t.exact(t.type({ filename, contentType, contentBase64: base64 }), 'Attachment');
 export type Attachment = t.TypeOf<typeof Attachment>;
 
+/** Codec of BrandingConfigured data: the company name, hostname and default locale the emails use. */
 export const BrandingConfiguredData = t.exact(
   t.intersection([t.type({ accountId: Id, companyName: Name, hostname: Hostname }), t.partial({ defaultLocale: Locale })]),
   'BrandingConfigured',
 );
+/** Codec of NotificationCustomized data: an account's own subject, body, bcc and attachments for one pair. */
 export const NotificationCustomizedData = t.exact(
   t.intersection([
     t.type({ accountId: Id, audience: Audience, notification: NotificationId, subject: t.string, body: t.string }),
@@ -67,10 +69,12 @@ export const NotificationCustomizedData = t.exact(
   ]),
   'NotificationCustomized',
 );
+/** Codec of NotificationEnabled data: a pair is sent again. */
 export const NotificationEnabledData = t.exact(
   t.type({ accountId: Id, audience: Audience, notification: NotificationId }),
   'NotificationEnabled',
 );
+/** Codec of NotificationDisabled data: a pair sends nothing. */
 export const NotificationDisabledData = t.exact(
   t.type({ accountId: Id, audience: Audience, notification: NotificationId }),
   'NotificationDisabled',

@@ -17,6 +17,7 @@ const guests = new t.Type<t.TypeOf<typeof Guest>[], t.TypeOf<typeof Guest>[], un
   t.identity,
 );
 
+/** Codec of MeetingScheduled data: a new meeting with its type, start, host, guests (at least one) and who booked it. */
 export const MeetingScheduledData = t.exact(
   t.intersection([
     t.type({ meetingId: Id, accountId: Id, meetingType: MeetingType, start: Instant, host: Host, guests, createdBy: Actor }),
@@ -24,22 +25,30 @@ export const MeetingScheduledData = t.exact(
   ]),
   'MeetingScheduled',
 );
+/** Codec of MeetingRescheduled data: the new start, the reason, and who moved it. */
 export const MeetingRescheduledData = t.exact(
   t.type({ meetingId: Id, start: Instant, reason: NonEmptyText, by: Actor }),
   'MeetingRescheduled',
 );
+/** Codec of MeetingReassigned data: the new host, and whether they were available (false is a recorded warning). */
 export const MeetingReassignedData = t.exact(
   t.type({ meetingId: Id, host: Host, hostAvailable: t.boolean }),
   'MeetingReassigned',
 );
+/** Codec of GuestInvited data: one more guest for a planned meeting. */
 export const GuestInvitedData = t.exact(t.type({ meetingId: Id, guest: Guest }), 'GuestInvited');
+/** Codec of MeetingCancelled data: the reason, and who cancelled. */
 export const MeetingCancelledData = t.exact(
   t.type({ meetingId: Id, reason: NonEmptyText, by: Actor }),
   'MeetingCancelled',
 );
+/** Codec of MeetingStarted data: the meeting is LIVE. */
 export const MeetingStartedData = t.exact(t.type({ meetingId: Id }), 'MeetingStarted');
+/** Codec of MeetingEnded data: the LIVE meeting is over. */
 export const MeetingEndedData = t.exact(t.type({ meetingId: Id }), 'MeetingEnded');
+/** Codec of WrapUpNoteLeft data: the host's note to the guests after the end. */
 export const WrapUpNoteLeftData = t.exact(t.type({ meetingId: Id, note: NonEmptyText }), 'WrapUpNoteLeft');
+/** Codec of MeetingReviewed data: one guest's rating (1 to 5) and optional comment. */
 export const MeetingReviewedData = t.exact(
   t.intersection([t.type({ meetingId: Id, guestId: Id, rating: Rating }), t.partial({ comment: NonEmptyText })]),
   'MeetingReviewed',

@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { Email, Id, Line, Locale, Name, TimeZone, Url } from '../codec/primitives';
 import { Location } from './people';
 
+/** Codec of UserProfileUpdated data: a My Account change; only the fields given change. */
 export const UserProfileUpdatedData = t.exact(
   t.intersection([
     t.type({ userId: Id }),

@@ -22,14 +22,23 @@ function command<N extends string, D extends t.Mixed>(name: N, data: D) {
   return t.intersection([t.exact(t.type({ type: t.literal(name), now: Instant })), data], name);
 }
 
+/** Codec of ScheduleMeeting. */
 export const ScheduleMeeting = command('ScheduleMeeting', MeetingScheduledData);
+/** Codec of RescheduleMeeting. */
 export const RescheduleMeeting = command('RescheduleMeeting', MeetingRescheduledData);
+/** Codec of ReassignMeeting. */
 export const ReassignMeeting = command('ReassignMeeting', MeetingReassignedData);
+/** Codec of InviteGuest. */
 export const InviteGuest = command('InviteGuest', GuestInvitedData);
+/** Codec of CancelMeeting. */
 export const CancelMeeting = command('CancelMeeting', MeetingCancelledData);
+/** Codec of StartMeeting. */
 export const StartMeeting = command('StartMeeting', MeetingStartedData);
+/** Codec of EndMeeting. */
 export const EndMeeting = command('EndMeeting', MeetingEndedData);
+/** Codec of LeaveWrapUpNote. */
 export const LeaveWrapUpNote = command('LeaveWrapUpNote', WrapUpNoteLeftData);
+/** Codec of ReviewMeeting. */
 export const ReviewMeeting = command('ReviewMeeting', MeetingReviewedData);
 
 type CommandFor<N extends keyof typeof eventTypeOfCommand> = { readonly type: N; readonly now: string } & EventData<(typeof eventTypeOfCommand)[N]>;

@@ -22,6 +22,7 @@ export interface TemplateScope {
 
 /** A template that passed every check: render it as often as needed. */
 export interface CompiledTemplate {
+  /** Fills the template with the variables, escaped for the mode (HTML body, plain-text subject). */
   render(vars: TemplateVariables, mode: RenderMode): string;
   /** The catalogue variables the template reads, in order of first use. */
   readonly variables: readonly string[];

@@ -24,6 +24,7 @@ export interface CaptureServerOptions {
 
 /** An SMTP server on 127.0.0.1 that keeps what it receives: for tests of SMTP-speaking code. */
 export interface CaptureServer {
+  /** The port it listens on. */
   readonly port: number;
   /** `smtp://127.0.0.1:<port>`. */
   readonly url: string;
@@ -31,6 +32,7 @@ export interface CaptureServer {
   messages(): readonly CapturedMessage[];
   /** Makes later sessions misbehave (undefined: behave). */
   setFault(fault: CaptureFault | undefined): void;
+  /** Stops the server. */
   close(): Promise<void>;
 }
 

@@ -63,20 +63,29 @@ export type EventFilterLike =
 export type FromPositionLike = AllPosition | 'start';
 
 /** A finite read, iterated lazily; db-client's reads can also be cancelled early. */
-export type ReadingLike = AsyncIterable<ResolvedEventLike> & { cancel?(): Promise<void> };
+export type ReadingLike = AsyncIterable<ResolvedEventLike> & {
+  /** Stops the read early. */
+  cancel?(): Promise<void>;
+};
 
 /** A live subscription: an endless iterable that stops on unsubscribe. */
 export type SubscriptionLike = AsyncIterable<ResolvedEventLike> & {
+  /** Ends the subscription. */
   unsubscribe(): Promise<void>;
+  /** Tears the subscription down at once (db-client only). */
   destroy?(): unknown;
 };
 
 /** The slice of an EventStoreDB/KurrentDB client the adapter calls. */
 export interface EventStoreDbClientLike {
+  /** Appends events to one stream if it is in the expected state. */
   appendToStream(streamName: string, events: EventDataLike[], options: AppendOptionsLike): Promise<AppendResultLike>;
+  /** Reads one stream forward from a revision. */
   readStream(streamName: string, options: { readonly fromRevision: bigint }): ReadingLike;
   /** db-client 6 ignores `filter` on reads (it filters only subscriptions); the adapter filters again. */
   readAll(options: { readonly fromPosition: FromPositionLike; readonly filter: EventFilterLike }): ReadingLike;
+  /** Follows $all from a position, live, until unsubscribed. */
   subscribeToAll(options: { readonly fromPosition: FromPositionLike; readonly filter: EventFilterLike }): SubscriptionLike;
+  /** Closes the connection. */
   dispose(): Promise<void>;
 }
