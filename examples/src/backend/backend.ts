@@ -1,0 +1,106 @@
+import { hostname } from 'node:os';
+import type { AddressInfo } from 'node:net';
+import * as E from 'fp-ts/Either';
+import { createCommandService } from '@rendezvous/adapters';
+import { fromMillis } from '@rendezvous/domain';
+import { createRenderer } from '@rendezvous/notifications';
+import type { App } from './app';
+import { settleSecrets, type BackendConfig } from './config';
+import { createRouter } from './http/router';
+import { createHttpServer } from './http/server';
+import { jsonLines } from './log';
+import { accountRoutes } from './routes/accounts';
+import { linkRoutes } from './routes/links';
+import { meetingRoutes } from './routes/meetings';
+import { privacyRoutes } from './routes/privacy';
+import { createLiveDispatcher } from './wiring/dispatcher';
+import { openMailer } from './wiring/mailer';
+import { openStorage } from './wiring/stores';
+import { suppressionOf } from './wiring/suppression';
+
+/** A running backend. */
+export interface RunningBackend {
+  /** Base URL, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  readonly port: number;
+  /** Graceful stop: no new requests, finish those in flight and the sends, close the stores. */
+  close(): Promise<void>;
+}
+
+/** Refused configuration (production safety checks): names the environment variable. */
+export class BackendConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BackendConfigError';
+  }
+}
+
+/** Starts the example backend in this process: storage, mailer, live dispatcher and HTTP server. */
+export async function startBackend(config: BackendConfig = {}): Promise<RunningBackend> {
+  const log = config.log ?? jsonLines();
+  const secrets = settleSecrets(config);
+  if (E.isLeft(secrets)) throw new BackendConfigError(secrets.left.variable, secrets.left.message);
+  for (const warning of secrets.right.warnings) log({ level: 'warn', msg: warning });
+
+  const storage = await openStorage(config);
+  const { mailer, description: mail } = openMailer(config);
+  const renderer = createRenderer({ linkSecret: secrets.right.linkSecret });
+  const dispatcher = createLiveDispatcher({
+    store: storage.store,
+    mailer,
+    renderer,
+    isSuppressed: suppressionOf(storage.keyStore),
+    log: (entry) => log({ ...entry, msg: typeof entry.msg === 'string' ? entry.msg : 'dispatcher' }),
+    dispatcherId: `${hostname()}-${process.pid}`,
+  });
+
+  const app: App = {
+    store: storage.store,
+    keyStore: storage.keyStore,
+    commands: createCommandService(storage.store),
+    renderer,
+    linkSecret: secrets.right.linkSecret,
+    now: () => fromMillis(Date.now()),
+    emailsOf: (meetingId) => dispatcher.emails(meetingId),
+    log,
+  };
+  const router = createRouter([...meetingRoutes(app), ...accountRoutes(app), ...linkRoutes(app), ...privacyRoutes(app)]);
+  const http = createHttpServer(router, log);
+
+  try {
+    await dispatcher.start();
+    await new Promise<void>((resolve, reject) => {
+      http.server.once('error', reject);
+      http.server.listen(config.port ?? 3000, config.host, () => {
+        http.server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await dispatcher.stop().catch(() => undefined);
+    await mailer.close().catch(() => undefined);
+    await storage.close().catch(() => undefined);
+    throw error;
+  }
+
+  const { port } = http.server.address() as AddressInfo;
+  const shownHost = config.host === undefined || config.host === '::' || config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+  log({ msg: 'listening', url, port, events: storage.description.events, keys: storage.description.keys, mail });
+
+  let closing: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    log({ msg: 'shutting down' });
+    const grace = config.shutdownGraceMs ?? 10_000;
+    await http.drain(grace);
+    // The dispatcher finishes the sends in flight and stores its checkpoint before the store closes.
+    await dispatcher.stop();
+    await mailer.close();
+    await storage.close();
+    log({ msg: 'stopped' });
+  };
+  return { url, port, close: () => (closing ??= close()) };
+}

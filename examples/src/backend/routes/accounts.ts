@@ -1,0 +1,182 @@
+import * as t from 'io-ts';
+import * as E from 'fp-ts/Either';
+import { accountStream, Attachment, decode, Email, Locale, type Audience, type NotificationId } from '@rendezvous/domain';
+import {
+  accountDecider,
+  defaultTemplate,
+  notificationOverview,
+  type AccountCommand,
+  type AccountState,
+  type OutgoingEmail,
+  type PreviewTemplate,
+} from '@rendezvous/notifications';
+import type { App } from '../app';
+import { etagOf, expectedVersionOf } from '../http/if-match';
+import { badRequest, invalidFields } from '../http/problem';
+import { fail, json, type Reply, type RequestContext, type Route } from '../http/route';
+import { accountProblem } from '../problems/account';
+import { versionConflict } from '../problems/meeting';
+import { isProblemValue, loadAccount, pairOf } from './account-state';
+
+type AccountCommandType = AccountCommand['type'];
+
+/** Runs one account command; answers 200 `{ version, changed }` or a problem. */
+async function runAccountCommand(app: App, ctx: RequestContext, type: AccountCommandType, fields: Record<string, unknown>): Promise<Reply> {
+  const accountId = ctx.params['id'] ?? '';
+  const expected = expectedVersionOf(ctx.req);
+  if (E.isLeft(expected)) return fail(expected.left);
+  if (fields['accountId'] !== undefined && fields['accountId'] !== accountId) {
+    return fail(invalidFields([{ field: 'accountId', detail: `the body names account ${JSON.stringify(fields['accountId'])} but the path names ${accountId}; leave accountId out of the body or make them match` }]));
+  }
+  const command = { ...fields, type, now: app.now(), accountId } as AccountCommand;
+  const options = expected.right === undefined ? {} : { expectedVersion: expected.right };
+  const result = await app.commands.handle(accountStream(accountId), accountDecider, command, options);
+  switch (result.kind) {
+    case 'accepted':
+      return json(200, { version: result.version, changed: result.events.length > 0 }, { ETag: etagOf(result.version) });
+    case 'rejected':
+      return fail(accountProblem(result.error));
+    case 'conflict':
+      return fail(versionConflict(`account ${accountId}`, `/accounts/${accountId}/notifications`, result.expected, result.actual));
+  }
+}
+
+/** The locale default templates are shown in: `?locale=`, else the account's default, else en. */
+function localeFor(ctx: RequestContext, state: AccountState): E.Either<ReturnType<typeof badRequest>, string> {
+  const asked = ctx.query.get('locale');
+  if (asked === null) return E.right(state.branding?.defaultLocale ?? 'en');
+  return Locale.is(asked) ? E.right(asked) : E.left(badRequest(`locale=${JSON.stringify(asked)} is not a locale; use a BCP 47 tag such as en or nl-BE`, { field: 'locale' }));
+}
+
+function templateInForce(state: AccountState, audience: Audience, notification: NotificationId, locale: string) {
+  const overview = notificationOverview(state)[audience].pairs.find((pair) => pair.notification === notification);
+  const custom = overview?.customization;
+  if (custom !== undefined) return { customized: true, subject: custom.subject, body: custom.body, bcc: custom.bcc, attachments: custom.attachments };
+  const builtIn = defaultTemplate(audience, notification, locale);
+  return { customized: false, subject: builtIn?.subject ?? '', body: builtIn?.body ?? '', bcc: [] as readonly string[], attachments: [] as readonly Attachment[] };
+}
+
+// Attachments can be megabytes of base64: listings show what they are, not their bytes.
+const attachmentSummary = (attachments: readonly { filename: string; contentType: string; content?: Buffer; contentBase64?: string }[]) =>
+  attachments.map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    bytes: a.content?.length ?? Buffer.from(a.contentBase64 ?? '', 'base64').length,
+  }));
+
+function emailView(email: OutgoingEmail) {
+  return {
+    notification: email.notification,
+    audience: email.audience,
+    from: email.from,
+    to: email.to,
+    bcc: email.bcc,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    attachments: attachmentSummary(email.attachments),
+    ...(email.calendar === undefined ? {} : { calendar: email.calendar }),
+    sentAt: email.sentAt,
+  };
+}
+
+const PreviewBody = t.exact(
+  t.partial({ subject: t.string, body: t.string, bcc: t.array(Email), attachments: t.array(Attachment), locale: Locale }),
+  'Preview',
+);
+
+const pairRoute = (suffix: string) => `/accounts/:id/notifications/:audience/:notification${suffix}`;
+
+/** The account routes of CONTRACT §5: branding, customization, toggles, overview and preview. */
+export function accountRoutes(app: App): Route[] {
+  const toggle = (action: 'enable' | 'disable'): Route => ({
+    method: 'POST',
+    pattern: pairRoute(`/${action}`),
+    body: 'optional',
+    async handle(ctx) {
+      const pair = pairOf(ctx.params);
+      if (isProblemValue(pair)) return fail(pair);
+      const body = await ctx.body();
+      if (E.isLeft(body)) return fail(body.left);
+      return runAccountCommand(app, ctx, action === 'enable' ? 'EnableNotification' : 'DisableNotification', { ...pair });
+    },
+  });
+
+  return [
+    {
+      method: 'PUT',
+      pattern: '/accounts/:id/branding',
+      body: 'required',
+      async handle(ctx) {
+        const body = await ctx.body();
+        if (E.isLeft(body)) return fail(body.left);
+        return runAccountCommand(app, ctx, 'ConfigureBranding', body.right);
+      },
+    },
+    {
+      method: 'PUT',
+      pattern: pairRoute(''),
+      body: 'required',
+      async handle(ctx) {
+        const pair = pairOf(ctx.params);
+        if (isProblemValue(pair)) return fail(pair);
+        const body = await ctx.body();
+        if (E.isLeft(body)) return fail(body.left);
+        return runAccountCommand(app, ctx, 'CustomizeNotification', { ...body.right, ...pair });
+      },
+    },
+    toggle('enable'),
+    toggle('disable'),
+    {
+      method: 'GET',
+      pattern: '/accounts/:id/notifications',
+      body: 'none',
+      async handle(ctx) {
+        const accountId = ctx.params['id'] ?? '';
+        const { state, version } = await loadAccount(app, accountId);
+        const locale = localeFor(ctx, state);
+        if (E.isLeft(locale)) return fail(locale.left);
+        const overview = notificationOverview(state);
+        const audience = (name: Audience) => ({
+          total: overview[name].total,
+          active: overview[name].active,
+          disabled: overview[name].disabled,
+          pairs: overview[name].pairs.map((pair) => {
+            const { customized, subject, body, bcc, attachments } = templateInForce(state, name, pair.notification, locale.right);
+            return { notification: pair.notification, enabled: pair.enabled, customized, template: { subject, body, bcc, attachments: attachmentSummary(attachments) } };
+          }),
+        });
+        const branding = state.branding === undefined ? {} : { branding: state.branding };
+        return json(200, { accountId, version, ...branding, locale: locale.right, user: audience('user'), guest: audience('guest') }, { ETag: etagOf(version) });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: pairRoute('/preview'),
+      body: 'optional',
+      async handle(ctx) {
+        const pair = pairOf(ctx.params);
+        if (isProblemValue(pair)) return fail(pair);
+        const body = await ctx.body();
+        if (E.isLeft(body)) return fail(body.left);
+        const draft = decode(PreviewBody, body.right);
+        if (E.isLeft(draft)) return fail(invalidFields(draft.left.problems.map((p) => ({ field: p.path, detail: p.message }))));
+        const { state } = await loadAccount(app, ctx.params['id'] ?? '');
+        const locale = draft.right.locale ?? state.branding?.defaultLocale ?? 'en';
+        // Whatever the draft leaves out comes from the template in force, so an editor can
+        // preview a new body under the saved subject.
+        const current = templateInForce(state, pair.audience, pair.notification, locale);
+        const template: PreviewTemplate = {
+          subject: draft.right.subject ?? current.subject,
+          body: draft.right.body ?? current.body,
+          bcc: draft.right.bcc ?? current.bcc,
+          attachments: draft.right.attachments ?? current.attachments,
+        };
+        const branding = state.branding === undefined ? {} : { branding: state.branding };
+        const rendered = app.renderer.preview(template, { ...pair, locale, ...branding });
+        if (E.isLeft(rendered)) return fail(accountProblem(rendered.left));
+        return json(200, emailView(rendered.right));
+      },
+    },
+  ];
+}
