@@ -23,3 +23,4 @@ export * from './user/errors';
 export * from './user/state';
 export { decideUserProfile } from './user/decide';
 export { userProfileDecider } from './user/decider';
+export * from './events/delivery';

@@ -3,12 +3,13 @@ import * as E from 'fp-ts/Either';
 import { decode, decodeError, DecodeError } from '../codec/decode';
 import { Instant } from '../codec/primitives';
 import { accountEventData } from './account';
+import { deliveryEventData, isDeliveryEventType } from './delivery';
 import { meetingEventData } from './meeting';
 import { userEventData } from './user';
 import { upcast } from './upcast';
 
 /** Every event data codec of the catalogue, by event type. */
-export const eventData = { ...meetingEventData, ...userEventData, ...accountEventData } as const;
+export const eventData = { ...meetingEventData, ...userEventData, ...accountEventData, ...deliveryEventData } as const;
 
 type Codecs = typeof eventData;
 /** The name of an event in the catalogue. */
@@ -24,6 +25,13 @@ export type EventOf<K extends EventType> = Extract<DomainEvent, { type: K }>;
 export type MeetingEvent = Extract<DomainEvent, { type: keyof typeof meetingEventData }>;
 export type UserEvent = Extract<DomainEvent, { type: keyof typeof userEventData }>;
 export type AccountEvent = Extract<DomainEvent, { type: keyof typeof accountEventData }>;
+/** What the live dispatcher records about one email (stream `email-<idempotencyKey>`); not part of a replay's input. */
+export type DeliveryEvent = Extract<DomainEvent, { type: keyof typeof deliveryEventData }>;
+
+/** True for a delivery event: the dispatcher's record of an email, not a fact about a meeting, user or account. */
+export function isDeliveryEvent(event: DomainEvent): event is DeliveryEvent {
+  return isDeliveryEventType(event.type);
+}
 
 /** Every event type, in catalogue order. */
 export const eventTypes = Object.keys(eventData) as EventType[];

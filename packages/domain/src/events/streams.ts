@@ -1,4 +1,5 @@
 import type { DomainEvent } from './catalogue';
+import { emailStream } from './delivery';
 
 /** The stream a meeting's events live in. */
 export const meetingStream = (meetingId: string): string => `meeting-${meetingId}`;
@@ -17,6 +18,11 @@ export function streamOf(event: DomainEvent): string {
     case 'NotificationEnabled':
     case 'NotificationDisabled':
       return accountStream(event.data.accountId);
+    case 'EmailClaimed':
+    case 'EmailSent':
+    case 'EmailFailed':
+    case 'EmailSkipped':
+      return emailStream(event.data.idempotencyKey);
     default:
       return meetingStream(event.data.meetingId);
   }
