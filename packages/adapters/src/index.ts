@@ -19,3 +19,5 @@ export * from './privacy/rights';
 export * from './store/postgres';
 export * from './store/eventstoredb';
 export * from './commands';
+export * from './clock';
+export * from './dispatch';

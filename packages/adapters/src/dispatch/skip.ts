@@ -1,0 +1,64 @@
+import { isErasedEmail, type SkipCause } from '@rendezvous/domain';
+import type { EmailToSend, OutgoingEmail } from '@rendezvous/notifications';
+import { withDeadline } from './deadline';
+import type { Projection } from './projection';
+
+/** The privacy check: a reason when this address must receive nothing (restricted, erased). */
+export type Suppression = (email: string) => Promise<string | undefined>;
+
+interface SkipContext {
+  readonly projection: Projection;
+  readonly isSuppressed: Suppression | undefined;
+  readonly storeTimeoutMs: number;
+}
+
+/** Why an email that fell due must not go out now after all. */
+export interface Skip {
+  readonly cause: SkipCause;
+  readonly reason: string;
+}
+
+function asked(ctx: SkipContext, address: string): Promise<string | undefined> {
+  if (ctx.isSuppressed === undefined) return Promise.resolve(undefined);
+  return withDeadline(ctx.isSuppressed(address), ctx.storeTimeoutMs, 'the suppression check');
+}
+
+/**
+ * Why `email` is not to be sent at `nowMs`, or undefined. A reminder that comes too late (the
+ * dispatcher was down, or the mail server was) only confuses: once the meeting started, its
+ * start passed or it was cancelled, the reminder is skipped. Erased and suppressed recipients
+ * get nothing. Rejects when the suppression check fails: better late than to the wrong person.
+ */
+export async function skipOf(ctx: SkipContext, email: EmailToSend, nowMs: number): Promise<Skip | undefined> {
+  if (email.notification === 'meeting-starts-soon') {
+    const { meetingId, start } = email.meeting;
+    const over = ctx.projection.meetingOver(meetingId) ?? (email.meeting.status === 'cancelled' ? 'cancelled' : undefined);
+    if (over === 'cancelled') {
+      return { cause: 'meeting-cancelled', reason: `the meeting was cancelled after this reminder fell due at ${email.dueAt}, before it could be sent` };
+    }
+    if (over === 'started' || email.meeting.status === 'live' || email.meeting.status === 'completed') {
+      return { cause: 'meeting-started', reason: `the meeting had started before this reminder (due ${email.dueAt}) could be sent` };
+    }
+    if (nowMs >= Date.parse(start)) {
+      return { cause: 'meeting-started', reason: `the meeting's start (${start}) had passed before this reminder (due ${email.dueAt}) could be sent` };
+    }
+  }
+  if (isErasedEmail(email.recipient.email)) return { cause: 'erased', reason: "the recipient's address was erased" };
+  const suppressed = await asked(ctx, email.recipient.email);
+  return suppressed === undefined ? undefined : { cause: 'suppressed', reason: suppressed.trim() === '' ? 'the recipient is suppressed' : suppressed };
+}
+
+/**
+ * The email without the blind copies that must receive nothing. An address whose check fails
+ * is left out too: the copy is a courtesy to the account, the recipient's email is what matters.
+ */
+export async function withoutSuppressedBcc(ctx: SkipContext, email: OutgoingEmail): Promise<OutgoingEmail> {
+  if (email.bcc.length === 0) return email;
+  const kept: string[] = [];
+  for (const address of email.bcc) {
+    if (isErasedEmail(address)) continue;
+    const suppressed = await asked(ctx, address).catch(() => 'unknown');
+    if (suppressed === undefined) kept.push(address);
+  }
+  return kept.length === email.bcc.length ? email : { ...email, bcc: kept };
+}
