@@ -1,12 +1,24 @@
 import type { Audience, NotificationId } from '@rendezvous/domain';
 import { isErasedEmail } from '@rendezvous/domain';
-import type { MeetingEntry, Plan } from './plan';
-import { Slot, compareStrings } from './plan';
+import { judge } from './judge';
+import type { MeetingEntry, Plan, Queue } from './plan';
 import type { Payload, PlannedState, Why } from './planned-email';
 import { PlannedEmail } from './planned-email';
 import type { PlanningOptions } from './options';
-import { hashString, treeSet } from './persistent-tree';
-import { addSlot, dropSlotIfDone, isPendingAt } from './slots';
+import { hasEmailAt, withSlot, withoutSlotIfEmpty } from './slots';
+import { setById } from './by-id';
+
+/** One email to plan, or (with another state than waiting) to record as considered. */
+export interface PlannedInput {
+  readonly notification: NotificationId;
+  readonly audience: Audience;
+  readonly recipient: { readonly id: string; readonly email: string };
+  readonly triggerVersion: number;
+  readonly dueMs: number;
+  readonly payload?: Payload;
+  readonly state?: PlannedState;
+  readonly why?: Why;
+}
 
 /**
  * The changes one event makes to one meeting's emails. Local to a single evolve call (so the
@@ -14,10 +26,10 @@ import { addSlot, dropSlotIfDone, isPendingAt } from './slots';
  */
 export class Draft {
   private readonly emails: PlannedEmail[];
-  private pending: Plan['pending'];
-  private readonly late: Slot[];
-  /** Due times whose slot may have emptied (something was withdrawn). */
-  private readonly emptied = new Set<number>();
+  private waiting: Queue;
+  private ready: Queue;
+  /** Due times of waiting emails that were withdrawn: their slot may be empty now. */
+  private withdrawnAt: number[] | undefined;
 
   constructor(
     readonly plan: Plan,
@@ -28,38 +40,46 @@ export class Draft {
     /** The event's occurredAt, epoch ms. */
     readonly at: number,
   ) {
-    this.emails = [...entry.emails];
-    this.pending = plan.pending;
-    this.late = [...plan.late];
+    this.emails = entry.emails.slice();
+    this.waiting = plan.waiting;
+    this.ready = plan.ready;
   }
 
   /**
-   * Plans (or, with another state than waiting, records as considered) one email. Planning an
-   * email that exists already changes nothing; one that was withdrawn is planned anew under the
-   * same key (a host reassigned back gets their reminder), the withdrawal staying on record.
+   * Plans one email. One due by the event's time (the "at once" emails) is judged right away,
+   * on the state the event left: ready to send, or suppressed (pair disabled). Planning an email
+   * that exists already changes nothing; one that was withdrawn is planned anew under the same
+   * key (a host reassigned back gets their reminder), the withdrawal staying on record.
    * An erased address is never planned.
    */
-  add(planned: {
-    readonly notification: NotificationId;
-    readonly audience: Audience;
-    readonly recipient: { readonly id: string; readonly email: string };
-    readonly triggerVersion: number;
-    readonly dueMs: number;
-    readonly payload?: Payload;
-    readonly state?: PlannedState;
-    readonly why?: Why;
-  }): void {
-    const { notification, audience, recipient, triggerVersion, dueMs, payload } = planned;
+  add(input: PlannedInput): void {
+    const { notification, audience, recipient, triggerVersion, dueMs, payload } = input;
     if (this.emails.some((e) => e.state !== 'withdrawn' && e.is(notification, audience, recipient.id, triggerVersion))) return;
-    const erased = isErasedEmail(recipient.email);
-    const state: PlannedState = erased ? 'suppressed' : (planned.state ?? 'waiting');
-    const why: Why | undefined = erased ? { kind: 'erased' } : planned.why;
-    if (state === 'waiting' && !isPendingAt(this.emails, dueMs)) {
-      const slot = new Slot(dueMs, this.entry.meeting.meetingId);
-      this.pending = addSlot(this.pending, slot);
-      if (dueMs < this.plan.judgedBefore) this.late.push(slot);
+    let state: PlannedState = input.state ?? 'waiting';
+    let why = input.why;
+    if (state === 'waiting' && isErasedEmail(recipient.email)) {
+      state = 'suppressed';
+      why = { kind: 'erased' };
     }
-    this.emails.push(new PlannedEmail(notification, audience, recipient.id, triggerVersion, dueMs, state, why, payload));
+    let email = new PlannedEmail(notification, audience, recipient.id, triggerVersion, dueMs, state, why, payload);
+    if (state === 'waiting' && dueMs <= this.at) {
+      const verdict = judge(this.plan.accounts, this.plan.profiles, this.entry, email);
+      email = email.moved(verdict === undefined ? 'ready' : 'suppressed', verdict);
+    }
+    const meetingId = this.entry.meeting.meetingId;
+    if (email.state === 'waiting' && !hasEmailAt(this.emails, dueMs, 'waiting')) this.waiting = withSlot(this.waiting, meetingId, dueMs);
+    if (email.state === 'ready' && !hasEmailAt(this.emails, dueMs, 'ready')) this.ready = withSlot(this.ready, meetingId, dueMs);
+    this.emails.push(email);
+  }
+
+  private parsed: { readonly iso: string; readonly ms: number }[] = [];
+
+  /** Epoch ms of an instant; the few a draft reads (start, when it was set) are parsed once. */
+  millis(iso: string): number {
+    for (const p of this.parsed) if (p.iso === iso) return p.ms;
+    const ms = Date.parse(iso);
+    this.parsed.push({ iso, ms });
+    return ms;
   }
 
   /** Takes back every waiting email that `match` selects: a later event made it wrong to send. */
@@ -67,22 +87,22 @@ export class Draft {
     for (const [index, email] of this.emails.entries()) {
       if (email.state !== 'waiting' || !match(email)) continue;
       this.emails[index] = email.moved('withdrawn', why);
-      this.emptied.add(email.dueMs);
+      (this.withdrawnAt ??= []).push(email.dueMs);
     }
   }
 
-  /** The plan with this meeting's new entry and queue. */
+  /** The plan with this meeting's new entry and queues. */
   finish(): Plan {
     // An exact-size copy: the working array grew by pushes and would keep their spare capacity.
     const entry: MeetingEntry = { ...this.entry, emails: this.emails.slice() };
     const meetingId = entry.meeting.meetingId;
-    let pending = this.pending;
-    for (const dueMs of this.emptied) pending = dropSlotIfDone(pending, meetingId, this.emails, dueMs);
+    let waiting = this.waiting;
+    for (const dueMs of this.withdrawnAt ?? []) waiting = withoutSlotIfEmpty(waiting, entry, entry.emails, dueMs, 'waiting');
     return {
       ...this.plan,
-      pending,
-      late: this.late.length === this.plan.late.length ? this.plan.late : this.late,
-      meetings: treeSet(this.plan.meetings, meetingId, entry, hashString(meetingId), compareStrings),
+      waiting,
+      ready: this.ready,
+      meetings: setById(this.plan.meetings, meetingId, entry),
     };
   }
 }

@@ -2,9 +2,9 @@ import { fromMillis } from '@rendezvous/domain';
 import type { EmailToSend } from './email-to-send';
 import { emailOf } from './email-of';
 import { judge } from './judge';
-import type { Plan } from './plan';
-import { compareStrings } from './plan';
-import { treeEachWhile, treeFirst, treeGet } from './persistent-tree';
+import type { Plan, Queue } from './plan';
+import { treeEachWhile, treeFirst } from './persistent-tree';
+import { getById } from './by-id';
 
 interface Due {
   readonly dueMs: number;
@@ -26,26 +26,31 @@ function byDueThenKey(a: Due, b: Due): number {
 export function dueEmails(plan: Plan, now: string): EmailToSend[] {
   const nowMs = Date.parse(now);
   const due: Due[] = [];
-  treeEachWhile(
-    plan.pending,
-    (slot) => slot.dueMs <= nowMs,
-    (slot) => {
-      const entry = treeGet(plan.meetings, slot.meetingId, compareStrings);
-      if (entry === undefined) return;
-      for (const email of entry.emails) {
-        if (email.dueMs !== slot.dueMs) continue;
-        // A waiting email due by now has seen no later event: the plan is its due-time state.
-        const valid = email.state === 'ready' || (email.state === 'waiting' && judge(plan.accounts, plan.profiles, entry, email) === undefined);
-        const toSend = valid ? emailOf(plan, entry, email, now) : undefined;
-        if (toSend !== undefined) due.push({ dueMs: email.dueMs, email: toSend });
-      }
-    },
-  );
+  const collect = (queue: Queue, state: 'waiting' | 'ready'): void =>
+    treeEachWhile(
+      queue,
+      (slot) => slot.dueMs <= nowMs,
+      (slot) => {
+        const entry = getById(plan.meetings, slot.meetingId);
+        if (entry === undefined) return;
+        for (const email of entry.emails) {
+          if (email.dueMs !== slot.dueMs || email.state !== state) continue;
+          // A waiting email due by now has seen no later event: the plan is its due-time state.
+          if (state === 'waiting' && judge(plan.accounts, plan.profiles, entry, email) !== undefined) continue;
+          const toSend = emailOf(plan, entry, email, now);
+          if (toSend !== undefined) due.push({ dueMs: email.dueMs, email: toSend });
+        }
+      },
+    );
+  collect(plan.ready, 'ready');
+  collect(plan.waiting, 'waiting');
   return due.sort(byDueThenKey).map((d) => d.email);
 }
 
 /** When the next email falls due (or fell due and awaits sending); undefined when none is pending. */
 export function nextDueAt(plan: Plan): string | undefined {
-  const first = treeFirst(plan.pending)?.key;
+  const ready = treeFirst(plan.ready)?.key;
+  const waiting = treeFirst(plan.waiting)?.key;
+  const first = ready === undefined ? waiting : waiting === undefined || ready.dueMs <= waiting.dueMs ? ready : waiting;
   return first === undefined ? undefined : fromMillis(first.dueMs);
 }

@@ -5,10 +5,9 @@ import type { AccountSnapshot, EmailToSend, MeetingSnapshot } from './email-to-s
 import { idempotencyKey } from './idempotency-key';
 import { sequenceOf } from './meeting-rules';
 import type { MeetingEntry, Plan } from './plan';
-import { compareStrings } from './plan';
 import type { PlannedEmail } from './planned-email';
 import { currentHost, recipientOf } from './recipients';
-import { treeGet } from './persistent-tree';
+import { getById } from './by-id';
 
 const minute = 60_000;
 
@@ -42,7 +41,7 @@ function accountSnapshot(accountId: string, account: AccountState | undefined, e
 /** The EmailToSend for one planned email, with the meeting and account as the plan holds them now. */
 export function emailOf(plan: Plan, entry: MeetingEntry, email: PlannedEmail, now: string): EmailToSend | undefined {
   const { meetingId, accountId } = entry.meeting;
-  const account = treeGet(plan.accounts, accountId, compareStrings);
+  const account = getById(plan.accounts, accountId);
   const recipient = recipientOf(plan.profiles, entry, account, email.audience, email.recipientId);
   if (recipient === undefined) return undefined;
   const { notification, audience, recipientId, triggerVersion, payload } = email;

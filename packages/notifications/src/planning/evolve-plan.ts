@@ -1,35 +1,41 @@
-import type { AccountEvent, DomainEvent } from '@rendezvous/domain';
+import type { DomainEvent } from '@rendezvous/domain';
 import { evolveAccount } from '../account/evolve';
 import { initialAccountState } from '../account/state';
 import { foldMeetingEvent } from './meeting-rules';
 import type { PlanningOptions } from './options';
 import type { Plan, ProfileChange } from './plan';
-import { compareStrings } from './plan';
-import { hashString, treeGet, treeSet } from './persistent-tree';
 import { settle } from './settle';
-
-function isAccountEvent(event: DomainEvent): event is AccountEvent {
-  return (
-    event.type === 'BrandingConfigured' ||
-    event.type === 'NotificationCustomized' ||
-    event.type === 'NotificationEnabled' ||
-    event.type === 'NotificationDisabled'
-  );
-}
+import { getById, setById } from './by-id';
 
 function foldOther(plan: Plan, options: PlanningOptions, event: DomainEvent): Plan {
-  if (event.type === 'UserProfileUpdated') {
-    const { userId } = event.data;
-    const changes: readonly ProfileChange[] = treeGet(plan.profiles, userId, compareStrings) ?? [];
-    const next = [...changes, { at: plan.folded, update: event.data }];
-    return { ...plan, profiles: treeSet(plan.profiles, userId, next, hashString(userId), compareStrings) };
+  switch (event.type) {
+    case 'UserProfileUpdated': {
+      const { userId } = event.data;
+      const changes: readonly ProfileChange[] = getById(plan.profiles, userId) ?? [];
+      return { ...plan, profiles: setById(plan.profiles, userId, [...changes, { at: plan.folded, update: event.data }]) };
+    }
+    case 'BrandingConfigured':
+    case 'NotificationCustomized':
+    case 'NotificationEnabled':
+    case 'NotificationDisabled': {
+      const { accountId } = event.data;
+      const state = evolveAccount(getById(plan.accounts, accountId) ?? initialAccountState, event);
+      return { ...plan, accounts: setById(plan.accounts, accountId, state) };
+    }
+    case 'MeetingScheduled':
+    case 'MeetingRescheduled':
+    case 'MeetingReassigned':
+    case 'GuestInvited':
+    case 'MeetingCancelled':
+    case 'MeetingStarted':
+    case 'MeetingEnded':
+    case 'WrapUpNoteLeft':
+    case 'MeetingReviewed':
+      return foldMeetingEvent(plan, options, event);
+    default:
+      // Anything else (a dispatcher's own records) says nothing about who should get what.
+      return plan;
   }
-  if (isAccountEvent(event)) {
-    const { accountId } = event.data;
-    const state = evolveAccount(treeGet(plan.accounts, accountId, compareStrings) ?? initialAccountState, event);
-    return { ...plan, accounts: treeSet(plan.accounts, accountId, state, hashString(accountId), compareStrings) };
-  }
-  return foldMeetingEvent(plan, options, event);
 }
 
 /**
@@ -39,5 +45,5 @@ function foldOther(plan: Plan, options: PlanningOptions, event: DomainEvent): Pl
 export function evolvePlan(plan: Plan, options: PlanningOptions, event: DomainEvent): Plan {
   const at = Date.parse(event.occurredAt);
   const next = foldOther(settle(plan, at), options, event);
-  return { ...next, clock: Math.max(next.clock, at), folded: next.folded + 1 };
+  return { ...next, folded: next.folded + 1 };
 }

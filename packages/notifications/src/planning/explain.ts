@@ -6,10 +6,9 @@ import { durationText } from './duration-text';
 import { idempotencyKey } from './idempotency-key';
 import type { PlanningOptions } from './options';
 import type { MeetingEntry, Plan } from './plan';
-import { compareStrings } from './plan';
 import type { PlannedEmail, Why } from './planned-email';
 import { person } from './recipients';
-import { treeGet } from './persistent-tree';
+import { getById } from './by-id';
 
 /** How an email looks from outside: pending until sent, or why it never will be. */
 export type ReportedState = 'pending' | 'sent' | 'withdrawn' | 'suppressed';
@@ -30,7 +29,7 @@ export interface PlannedEmailReport {
 const minute = 60_000;
 const instant = (ms: number): string => fromMillis(ms);
 
-function whyText(why: Why, email: PlannedEmail, address: string, options: PlanningOptions): string {
+function whyText(why: Why, email: PlannedEmail, address: string, options: PlanningOptions, names: Names): string {
   switch (why.kind) {
     case 'sent':
       return `sent at ${instant(why.at)}`;
@@ -43,7 +42,7 @@ function whyText(why: Why, email: PlannedEmail, address: string, options: Planni
     case 'ended':
       return `withdrawn: the meeting ended at ${instant(why.at)}`;
     case 'reassigned':
-      return `withdrawn: the meeting was reassigned to another host (user ${why.to}) at ${instant(why.at)}`;
+      return `withdrawn: the meeting was reassigned to ${names.host(why.to)} at ${instant(why.at)}`;
     case 'reviewed':
       return `review not sent to ${address}: they reviewed at ${instant(why.at)}`;
     case 'short-notice': {
@@ -52,7 +51,7 @@ function whyText(why: Why, email: PlannedEmail, address: string, options: Planni
       return `starts-soon not sent: the meeting was ${booked} ${durationText(why.noticeMs)} before ${start}, under the ${durationText(options.minimumNoticeMinutes * minute)} minimum`;
     }
     case 'joined-late': {
-      const joined = why.invited ? 'was invited' : 'became the host';
+      const joined = why.invited ? 'were invited' : 'became the host';
       return `starts-soon not sent to ${address}: they ${joined} at ${instant(why.at)}, after it was due at ${instant(email.dueMs)}`;
     }
     case 'disabled':
@@ -75,11 +74,16 @@ function pendingText(plan: Plan, entry: MeetingEntry, email: PlannedEmail, optio
   } else if (email.notification === 'review') {
     when = `pending: due at ${due}, ${durationText(options.reviewDelayMinutes * minute)} after the end, unless they review before`;
   }
-  const account = treeGet(plan.accounts, entry.meeting.accountId, compareStrings);
+  const account = getById(plan.accounts, entry.meeting.accountId);
   if (account !== undefined && !pairSettings(account, email.audience, email.notification).enabled) {
     return `${when}; but the account disables ${email.notification} for ${audienceNoun(email.audience)} now: unless enabled again by then, it will not be sent`;
   }
   return when;
+}
+
+/** How explanations name people the record only knows by id. */
+interface Names {
+  host(userId: string): string;
 }
 
 const reported: Record<PlannedEmail['state'], ReportedState> = {
@@ -92,8 +96,14 @@ const reported: Record<PlannedEmail['state'], ReportedState> = {
 
 /** Every email planned or considered for a meeting, in the order it was, each with its reason. */
 export function explainMeeting(plan: Plan, meetingId: string, options: PlanningOptions): PlannedEmailReport[] {
-  const entry = treeGet(plan.meetings, meetingId, compareStrings);
+  const entry = getById(plan.meetings, meetingId);
   if (entry === undefined) return [];
+  const names: Names = {
+    host(userId) {
+      const host = person(plan.profiles, entry, 'user', userId);
+      return host === undefined ? `user ${userId}` : `${host.name} (${userId})`;
+    },
+  };
   return entry.emails.map((email): PlannedEmailReport => {
     const { notification, audience, recipientId, triggerVersion } = email;
     const address = person(plan.profiles, entry, audience, recipientId)?.email ?? '';
@@ -105,7 +115,7 @@ export function explainMeeting(plan: Plan, meetingId: string, options: PlanningO
       email: address,
       dueAt: instant(email.dueMs),
       state: reported[email.state],
-      reason: email.why === undefined ? pendingText(plan, entry, email, options) : whyText(email.why, email, address, options),
+      reason: email.why === undefined ? pendingText(plan, entry, email, options) : whyText(email.why, email, address, options, names),
     };
   });
 }

@@ -1,10 +1,9 @@
 import { isErasedEmail } from '@rendezvous/domain';
 import { pairSettings } from '../account/state';
 import type { MeetingEntry, Plan } from './plan';
-import { compareStrings } from './plan';
 import type { PlannedEmail, Why } from './planned-email';
 import { person } from './recipients';
-import { treeGet } from './persistent-tree';
+import { getById } from './by-id';
 
 /**
  * Whether an email that is due may go out, judged on the plan as it stands at its due time:
@@ -12,7 +11,7 @@ import { treeGet } from './persistent-tree';
  * Meeting facts (cancelled, LIVE, reviewed) withdrew the email when they happened.
  */
 export function judge(accounts: Plan['accounts'], profiles: Plan['profiles'], entry: MeetingEntry, email: PlannedEmail): Why | undefined {
-  const account = treeGet(accounts, entry.meeting.accountId, compareStrings);
+  const account = getById(accounts, entry.meeting.accountId);
   if (account !== undefined && !pairSettings(account, email.audience, email.notification).enabled) return { kind: 'disabled' };
   const who = person(profiles, entry, email.audience, email.recipientId);
   if (who === undefined || isErasedEmail(who.email)) return { kind: 'erased' };

@@ -1,8 +1,7 @@
 import { idempotencyKey, readIdempotencyKey } from './idempotency-key';
 import type { MeetingEntry, Plan } from './plan';
-import { compareStrings } from './plan';
-import { hashString, treeGet, treeSet } from './persistent-tree';
-import { dropSlotIfDone } from './slots';
+import { withoutSlotIfEmpty } from './slots';
+import { getById, setById } from './by-id';
 
 /**
  * Records that the email with this key was sent at `at`: it leaves the queue and explains
@@ -12,20 +11,22 @@ import { dropSlotIfDone } from './slots';
 export function markSent(plan: Plan, key: string, at: string): Plan {
   for (const parts of readIdempotencyKey(key)) {
     if (idempotencyKey(parts) !== key) continue;
-    const entry = treeGet(plan.meetings, parts.meetingId, compareStrings);
+    const entry = getById(plan.meetings, parts.meetingId);
     if (entry === undefined) continue;
     const index = entry.emails.findIndex(
-      (e) => e.isPending() && e.is(parts.notification, parts.audience, parts.recipientId, parts.triggerVersion),
+      (e) => (e.state === 'waiting' || e.state === 'ready') && e.is(parts.notification, parts.audience, parts.recipientId, parts.triggerVersion),
     );
     const email = entry.emails[index];
     if (email === undefined) continue;
-    const emails = [...entry.emails];
+    const emails = entry.emails.slice();
     emails[index] = email.moved('sent', { kind: 'sent', at: Date.parse(at) });
     const next: MeetingEntry = { ...entry, emails };
+    const state = email.state === 'ready' ? 'ready' : 'waiting';
+    const queue = withoutSlotIfEmpty(plan[state], entry, emails, email.dueMs, state);
     return {
       ...plan,
-      pending: dropSlotIfDone(plan.pending, parts.meetingId, emails, email.dueMs),
-      meetings: treeSet(plan.meetings, parts.meetingId, next, hashString(parts.meetingId), compareStrings),
+      [state]: queue,
+      meetings: setById(plan.meetings, parts.meetingId, next),
     };
   }
   return plan;

@@ -3,10 +3,9 @@ import { evolveMeeting, initialMeetingState } from '@rendezvous/domain';
 import { Draft } from './draft';
 import type { PlanningOptions } from './options';
 import type { HostTenure, MeetingEntry, Plan } from './plan';
-import { compareStrings } from './plan';
 import type { Payload } from './planned-email';
 import { currentHost } from './recipients';
-import { treeGet } from './persistent-tree';
+import { getById } from './by-id';
 
 // The rules of CONTRACT §2 that depend on meeting events: which emails an event plans (due at
 // once or later) and which waiting ones it takes back. Toggles, customizations and erased
@@ -52,8 +51,8 @@ function atOnce(draft: Draft, notification: 'meeting-scheduled' | 'meeting-resch
 function startsSoon(draft: Draft, who: Addressee, joined?: { readonly invited: boolean }): void {
   const { meeting, startVersion } = draft.entry;
   const { startsSoonLeadMinutes, minimumNoticeMinutes } = draft.options;
-  const start = Date.parse(meeting.start);
-  const setAt = Date.parse(meeting.startSetAt);
+  const start = draft.millis(meeting.start);
+  const setAt = draft.millis(meeting.startSetAt);
   const base = { notification: 'meeting-starts-soon', audience: who.audience, recipient: who, triggerVersion: startVersion } as const;
   if (setAt > start - minimumNoticeMinutes * minute) {
     const why = { kind: 'short-notice', noticeMs: start - setAt, rescheduled: meeting.rescheduleCount > 0 } as const;
@@ -151,7 +150,7 @@ function applyRules(draft: Draft, before: MeetingEntry, event: MeetingEvent): vo
 /** Folds one meeting event into the plan: the projection via evolveMeeting, then the email rules. */
 export function foldMeetingEvent(plan: Plan, options: PlanningOptions, event: MeetingEvent): Plan {
   const at = Date.parse(event.occurredAt);
-  const before = treeGet(plan.meetings, event.data.meetingId, compareStrings);
+  const before = getById(plan.meetings, event.data.meetingId);
   if (before === undefined) {
     // Events of a meeting that was never scheduled have nobody to write to.
     if (event.type !== 'MeetingScheduled') return plan;

@@ -1,6 +1,7 @@
 import type { ExistingMeeting, Host, ProfileUpdate } from '@rendezvous/domain';
 import type { AccountState } from '../account/state';
 import type { PlannedEmail } from './planned-email';
+import type { ById } from './by-id';
 import type { Tree } from './persistent-tree';
 import { hashString } from './persistent-tree';
 
@@ -52,39 +53,24 @@ export function slotPriority(slot: Slot): number {
   return (hashString(slot.meetingId) ^ Math.imul(Math.floor(slot.dueMs / 1000), 0x9e3779b1)) >>> 2;
 }
 
-/** Orders string keys by code units. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** A time queue: the slots of meetings with emails in one state, earliest first. */
+export type Queue = Tree<Slot, true>;
 
 /**
  * The planner's state: an immutable value (persistent trees share structure between versions).
- * Build it only with a planner's `initial`, `evolve` and `markSent`.
+ * Build it only with a planner's `initial`, `evolve`, `markSent` and `advance`.
  */
 export interface Plan {
-  readonly meetings: Tree<string, MeetingEntry>;
-  readonly accounts: Tree<string, AccountState>;
-  readonly profiles: Tree<string, readonly ProfileChange[]>;
-  /** Slots of the meetings with emails waiting or ready (due, valid then, not yet sent). */
-  readonly pending: Tree<Slot, true>;
-  /** Every slot due before this instant (epoch ms) has been judged, except those in `late`. */
-  readonly judgedBefore: number;
-  /** Slots added below `judgedBefore` (events folded out of time order): judged at the next event. */
-  readonly late: readonly Slot[];
-  /** The latest occurredAt folded (epoch ms). */
-  readonly clock: number;
+  readonly meetings: ById<MeetingEntry>;
+  readonly accounts: ById<AccountState>;
+  readonly profiles: ById<readonly ProfileChange[]>;
+  /** Slots with emails planned for later (reminders, review requests), not judged yet. */
+  readonly waiting: Queue;
+  /** Slots with emails that were valid at their due time and are not sent yet. */
+  readonly ready: Queue;
   /** Events folded so far: orders profile updates against host changes. */
   readonly folded: number;
 }
 
 /** The plan of an empty history. */
-export const emptyPlan: Plan = {
-  meetings: undefined,
-  accounts: undefined,
-  profiles: undefined,
-  pending: undefined,
-  judgedBefore: Number.NEGATIVE_INFINITY,
-  late: [],
-  clock: Number.NEGATIVE_INFINITY,
-  folded: 0,
-};
+export const emptyPlan: Plan = { meetings: undefined, accounts: undefined, profiles: undefined, waiting: undefined, ready: undefined, folded: 0 };

@@ -3,12 +3,11 @@ import { applyProfileUpdate } from '@rendezvous/domain';
 import type { AccountState } from '../account/state';
 import type { Recipient } from './email-to-send';
 import type { HostTenure, MeetingEntry, Plan, ProfileChange } from './plan';
-import { compareStrings } from './plan';
-import { treeGet } from './persistent-tree';
+import { getById } from './by-id';
 
 /** The host as the emails show them: as set on the meeting, with every later My Account change. */
 export function currentHost(profiles: Plan['profiles'], tenure: HostTenure): Host {
-  const changes: readonly ProfileChange[] = treeGet(profiles, tenure.host.userId, compareStrings) ?? [];
+  const changes: readonly ProfileChange[] = getById(profiles, tenure.host.userId) ?? [];
   let host = tenure.host;
   for (const change of changes) if (change.at > tenure.since) host = applyProfileUpdate(host, change.update);
   return host;

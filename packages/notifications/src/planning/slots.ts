@@ -1,19 +1,23 @@
-import type { Plan } from './plan';
+import type { MeetingEntry, Queue } from './plan';
 import { Slot, compareSlots, slotPriority } from './plan';
 import type { PlannedEmail } from './planned-email';
 import { treeRemove, treeSet } from './persistent-tree';
 
-/** True while one of these emails with this due time still waits or awaits sending. */
-export function isPendingAt(emails: readonly PlannedEmail[], dueMs: number): boolean {
-  return emails.some((e) => e.isPending() && e.dueMs === dueMs);
+/** The queue an email in this state is found through: waiting and ready emails have one. */
+export type QueuedState = 'waiting' | 'ready';
+
+/** True when one of these emails is in `state` with this due time. */
+export function hasEmailAt(emails: readonly PlannedEmail[], dueMs: number, state: QueuedState): boolean {
+  return emails.some((e) => e.dueMs === dueMs && e.state === state);
 }
 
-/** The queue with this slot (an existing slot is left as it is by the callers' checks). */
-export function addSlot(pending: Plan['pending'], slot: Slot): Plan['pending'] {
-  return treeSet(pending, slot, true, slotPriority(slot), compareSlots);
+/** The queue with the slot of `meetingId` at `dueMs` (setting an existing slot changes nothing that matters). */
+export function withSlot(queue: Queue, meetingId: string, dueMs: number): Queue {
+  const slot = new Slot(dueMs, meetingId);
+  return treeSet(queue, slot, true, slotPriority(slot), compareSlots);
 }
 
-/** The queue without the slot of `meetingId` at `dueMs`, when none of its emails is pending any more. */
-export function dropSlotIfDone(pending: Plan['pending'], meetingId: string, emails: readonly PlannedEmail[], dueMs: number): Plan['pending'] {
-  return isPendingAt(emails, dueMs) ? pending : treeRemove(pending, new Slot(dueMs, meetingId), compareSlots);
+/** The queue without the slot of `entry` at `dueMs` once none of its emails is in `state` there. */
+export function withoutSlotIfEmpty(queue: Queue, entry: MeetingEntry, emails: readonly PlannedEmail[], dueMs: number, state: QueuedState): Queue {
+  return hasEmailAt(emails, dueMs, state) ? queue : treeRemove(queue, new Slot(dueMs, entry.meeting.meetingId), compareSlots);
 }
