@@ -246,6 +246,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await state.subscription?.close();
       await state.loop;
       running = undefined;
+      // Fold our own last records too, so the checkpoint covers everything this run did.
+      await projection.catchUp(store, settings.storeTimeoutMs).catch((cause: unknown) => note('warn', 'the store could not be read while stopping', describe(cause)));
       await saveCheckpoint(true);
       stopping = false;
       note('info', 'dispatcher stopped', `checkpoint at position ${projection.position}`);

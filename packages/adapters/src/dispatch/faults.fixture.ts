@@ -1,0 +1,135 @@
+// For the dispatcher tests: a store and a mailer that fail, hang or die on demand. A killed
+// process does no cleanup: after kill(), every call of that instance, pending or new, never
+// settles, exactly as if the process were gone; the store and mailer behind keep their state.
+import type { DomainEvent } from '@rendezvous/domain';
+import type { OutgoingEmail } from '@rendezvous/notifications';
+import type { Mailer, SendReceipt } from '../mail/port';
+import type { AppendResult, EventStore, ExpectedVersion, StoredEvent, Subscription } from '../store/port';
+
+/** What to do to one store call. */
+export type StoreFault =
+  | 'pass'
+  /** Throws before anything is written. */
+  | 'fail'
+  /** Writes, then throws: the caller cannot tell it was written. */
+  | 'fail-after'
+  /** Never answers and never writes. */
+  | 'hang'
+  /** Never answers, but writes after `lateMs` of real time. */
+  | 'late'
+  /** The process dies before the call reaches the store. */
+  | 'kill';
+
+/** Picks the fault of each append, and of each read step. */
+export interface StoreFaults {
+  append?(streamId: string, events: readonly DomainEvent[]): StoreFault;
+  read?(): StoreFault;
+}
+
+const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
+
+/** A store instance of one (simulated) process. */
+export interface FaultyStore extends EventStore {
+  kill(): void;
+  readonly killed: boolean;
+}
+
+/** Wraps `inner` with injected faults; `lateMs` is how long a late write waits. */
+export function faultyStore(inner: EventStore, faults: StoreFaults, lateMs = 30): FaultyStore {
+  let killed = false;
+  const subscriptions = new Set<Subscription>();
+  const guard = <T>(work: Promise<T>): Promise<T> =>
+    work.then(
+      (value) => (killed ? never<T>() : value),
+      (error: unknown) => (killed ? never<T>() : Promise.reject(error instanceof Error ? error : new Error(String(error)))),
+    );
+  const kill = (): void => {
+    killed = true;
+    for (const s of subscriptions) void s.close();
+  };
+  const readFault = (): void | Promise<never> => {
+    const fault = faults.read?.() ?? 'pass';
+    if (fault === 'kill') kill();
+    if (killed || fault === 'hang' || fault === 'late') return never();
+    if (fault === 'fail' || fault === 'fail-after') throw new Error('injected: connection reset while reading');
+  };
+  async function* guarded(source: AsyncIterable<StoredEvent>): AsyncIterable<StoredEvent> {
+    const iterator = source[Symbol.asyncIterator]();
+    for (;;) {
+      const hung = readFault();
+      if (hung !== undefined) await hung;
+      const next = await guard(iterator.next());
+      if (next.done === true) return;
+      yield next.value;
+    }
+  }
+  return {
+    get killed() {
+      return killed;
+    },
+    kill,
+    async append(streamId: string, events: readonly DomainEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+      if (killed) return never();
+      const fault = faults.append?.(streamId, events) ?? 'pass';
+      switch (fault) {
+        case 'kill':
+          kill();
+          return never();
+        case 'fail':
+          throw new Error(`injected: connection reset before appending to ${streamId}`);
+        case 'hang':
+          return never();
+        case 'late':
+          setTimeout(() => void inner.append(streamId, events, expected).catch(() => undefined), lateMs);
+          return never();
+        case 'fail-after':
+          await inner.append(streamId, events, expected);
+          throw new Error(`injected: connection reset after appending to ${streamId}`);
+        case 'pass':
+          return guard(inner.append(streamId, events, expected));
+      }
+    },
+    readStream: (streamId, options) => guarded(inner.readStream(streamId, options)),
+    readAll: (options) => guarded(inner.readAll(options)),
+    subscribe(handler, options) {
+      if (killed) return { close: async () => undefined, done: never() };
+      const subscription = inner.subscribe(async (stored) => {
+        if (!killed) await handler(stored);
+      }, options);
+      subscriptions.add(subscription);
+      return subscription;
+    },
+    async close() {
+      kill();
+    },
+  };
+}
+
+/** A mailer instance of one (simulated) process: `kill()` leaves every send unanswered. */
+export interface KillableMailer extends Mailer {
+  kill(): void;
+}
+
+/** Wraps `inner`; `afterAccept` may throw (a reply lost after the server took the email) or kill. */
+export function killableMailer(inner: Mailer, hooks: { beforeSend?(email: OutgoingEmail): 'pass' | 'kill'; afterAccept?(email: OutgoingEmail): 'pass' | 'fail' | 'kill' } = {}): KillableMailer {
+  let killed = false;
+  return {
+    kill: () => void (killed = true),
+    async send(email): Promise<SendReceipt> {
+      if (killed || hooks.beforeSend?.(email) === 'kill') {
+        killed = true;
+        return never();
+      }
+      const receipt = await inner.send(email);
+      if (killed) return never();
+      const after = hooks.afterAccept?.(email) ?? 'pass';
+      if (after === 'kill') {
+        killed = true;
+        return never();
+      }
+      if (after === 'fail') throw new Error('injected: connection lost after the server accepted the message');
+      return receipt;
+    },
+    close: () => inner.close(),
+  };
+}
