@@ -94,6 +94,10 @@ describe('reads', () => {
     }
     expect(first).toEqual([0, 1, 2]);
     expect(server.eventsSent()).toBeLessThan(100);
+    // The cancelled read must really end: db-client's dispose() waits for it.
+    const closing = store.close().then(() => 'closed');
+    const hung = new Promise((resolve) => setTimeout(() => resolve('hung'), 3000).unref());
+    expect(await Promise.race([closing, hung])).toBe('closed');
   });
 
   it('skip system events and other prefixes; an event without the envelope is corrupt', async () => {
