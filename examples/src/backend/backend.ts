@@ -48,14 +48,25 @@ export async function startBackend(config: BackendConfig = {}): Promise<RunningB
   const storage = await openStorage(config);
   const { mailer, description: mail } = openMailer(config);
   const renderer = createRenderer({ linkSecret: secrets.right.linkSecret });
-  const dispatcher = createLiveDispatcher({
-    store: storage.store,
-    mailer,
-    renderer,
-    isSuppressed: suppressionOf(storage.keyStore),
-    log: (entry) => log({ ...entry, msg: typeof entry.msg === 'string' ? entry.msg : 'dispatcher' }),
-    dispatcherId: `${hostname()}-${process.pid}`,
-  });
+  let live;
+  try {
+    live = await createLiveDispatcher({
+      store: storage.store,
+      mailer,
+      renderer,
+      isSuppressed: suppressionOf(storage.keyStore),
+      // One line per email sent, retried, failed or skipped (ids only, no addresses).
+      log: (entry) => log({ ...entry }),
+      dispatcherId: config.dispatcherId ?? `${hostname()}-${process.pid}`,
+      schema: storage.schema,
+      ...(storage.pool === undefined ? {} : { pool: storage.pool }),
+    });
+  } catch (error) {
+    await mailer.close().catch(() => undefined);
+    await storage.close().catch(() => undefined);
+    throw error;
+  }
+  const { dispatcher } = live;
 
   const app: App = {
     store: storage.store,
@@ -81,6 +92,7 @@ export async function startBackend(config: BackendConfig = {}): Promise<RunningB
     });
   } catch (error) {
     await dispatcher.stop().catch(() => undefined);
+    await live.close().catch(() => undefined);
     await mailer.close().catch(() => undefined);
     await storage.close().catch(() => undefined);
     throw error;
@@ -98,6 +110,7 @@ export async function startBackend(config: BackendConfig = {}): Promise<RunningB
     await http.drain(grace);
     // The dispatcher finishes the sends in flight and stores its checkpoint before the store closes.
     await dispatcher.stop();
+    await live.close();
     await mailer.close();
     await storage.close();
     log({ msg: 'stopped' });

@@ -27,6 +27,8 @@ export interface BackendConfig {
   readonly production?: boolean;
   /** Where structured logs go (default: JSON lines on stdout). */
   readonly log?: Log;
+  /** Names this process in the dispatcher's claims and checkpoint (DISPATCHER_ID; default `<host>-<pid>`). */
+  readonly dispatcherId?: string;
   /** How long a shutdown waits for requests and sends in flight (default 10 s). */
   readonly shutdownGraceMs?: number;
 }
@@ -78,6 +80,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): E.Either<Con
     port,
     production,
     outboxDir: isAbsolute(outbox) ? outbox : resolve(cwd, outbox),
+    ...(value('DISPATCHER_ID') === undefined ? {} : { dispatcherId: value('DISPATCHER_ID') as string }),
     ...(value('HOST') === undefined ? {} : { host: value('HOST') as string }),
     ...(databaseUrl === undefined ? {} : { databaseUrl }),
     ...(schema === undefined ? {} : { databaseSchema: schema }),

@@ -1,31 +1,53 @@
-import type { EventStore, Mailer } from '@rendezvous/adapters';
+import {
+  createDispatcher,
+  createInMemoryCheckpointStore,
+  createPostgresCheckpointStore,
+  realClock,
+  type CheckpointStore,
+  type Dispatcher,
+  type DispatchLogEntry,
+  type EventStore,
+  type Mailer,
+} from '@rendezvous/adapters';
 import type { Renderer } from '@rendezvous/notifications';
-import type { Log } from '../log';
-import { createInterimDispatcher } from './interim-dispatcher';
+import type { Pool } from 'pg';
 
-/** What the backend needs of the live dispatcher. */
-export interface LiveDispatcher {
-  start(): Promise<void>;
-  /** Finishes sends in flight, stores the checkpoint, stops following the store. */
-  stop(): Promise<void>;
-  /** Every email sent and planned for a meeting, with its state. */
-  emails(meetingId: string): readonly unknown[];
-  /** Resolves when nothing is being sent. */
-  idle(): Promise<void>;
-}
-
-/** What the dispatcher is built from. */
+/** What the backend's dispatcher is built from. */
 export interface DispatcherParts {
   readonly store: EventStore;
   readonly mailer: Mailer;
   readonly renderer: Renderer;
   /** Why an address must get no email (restricted or erased), or undefined. */
   readonly isSuppressed: (email: string) => Promise<string | undefined>;
-  readonly log: Log;
+  readonly log: (entry: DispatchLogEntry) => void;
   readonly dispatcherId: string;
+  /** With PostgreSQL the checkpoint is kept in the same schema as the events. */
+  readonly pool?: Pool;
+  readonly schema: string;
 }
 
-/** THE wiring point of the live dispatcher: the one place that knows how it is built. */
-export function createLiveDispatcher(parts: DispatcherParts): LiveDispatcher {
-  return createInterimDispatcher(parts);
+/** The live dispatcher, and the checkpoint store to close after it stopped. */
+export interface LiveDispatcher {
+  readonly dispatcher: Dispatcher;
+  close(): Promise<void>;
+}
+
+/**
+ * The wiring point of the live dispatcher: it runs in this process on the real clock, follows
+ * the same store the commands write to, and asks the privacy key store before every email.
+ */
+export async function createLiveDispatcher(parts: DispatcherParts): Promise<LiveDispatcher> {
+  const postgres = parts.pool === undefined ? undefined : await createPostgresCheckpointStore({ pool: parts.pool, schema: parts.schema });
+  const checkpoints: CheckpointStore = postgres ?? createInMemoryCheckpointStore();
+  const dispatcher = createDispatcher({
+    store: parts.store,
+    mailer: parts.mailer,
+    renderer: parts.renderer,
+    clock: realClock,
+    dispatcherId: parts.dispatcherId,
+    checkpoints,
+    isSuppressed: parts.isSuppressed,
+    log: parts.log,
+  });
+  return { dispatcher, close: async () => postgres?.close() };
 }

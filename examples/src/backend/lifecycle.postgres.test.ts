@@ -1,0 +1,3 @@
+import { describeLifecycle } from './testing/lifecycle';
+
+describeLifecycle('postgres');
