@@ -2,6 +2,7 @@ import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEve
 import type { NotificationId } from '@rendezvous/domain';
 import type { CalendarInvite } from '../email/outgoing';
 import type { EmailToSend } from '../planning/email-to-send';
+import { foldLines } from './fold';
 import { icsPhrases } from './phrases';
 
 const methods: Partial<Record<NotificationId, CalendarInvite['method']>> = {
@@ -45,7 +46,7 @@ export function invitationFor(email: EmailToSend, hostname: string, entryLink: s
     prodId: { company: 'Rendezvous', product: 'Rendezvous', language: words.language },
     method: method === 'REQUEST' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL,
   });
-  calendar.createEvent({
+  const event = calendar.createEvent({
     id: `${meeting.meetingId}@${hostname}`,
     sequence: email.sequence,
     stamp: new Date(email.dueAt),
@@ -65,7 +66,9 @@ export function invitationFor(email: EmailToSend, hostname: string, entryLink: s
     })),
     status: method === 'REQUEST' ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
   });
+  // The calendar's own lines are these four (we set nothing else on it); ical-generator writes
+  // the event, and we fold: its calendar.toString() folds slowly (see fold.ts).
+  const text = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-${calendar.prodId()}\r\nMETHOD:${method}\r\n${event.toString()}END:VCALENDAR`;
   // RFC 5545 ends every content line, the last one included, with CRLF.
-  const text = calendar.toString();
-  return { method, ics: text.endsWith('\r\n') ? text : `${text}\r\n` };
+  return { method, ics: `${foldLines(text)}\r\n` };
 }
