@@ -22,8 +22,11 @@ export type DomainEvent = { [K in EventType]: { readonly type: K; readonly occur
 /** The events of one type. */
 export type EventOf<K extends EventType> = Extract<DomainEvent, { type: K }>;
 
+/** An event of a `meeting-<meetingId>` stream. */
 export type MeetingEvent = Extract<DomainEvent, { type: keyof typeof meetingEventData }>;
+/** An event of a `user-<userId>` stream (My Account). */
 export type UserEvent = Extract<DomainEvent, { type: keyof typeof userEventData }>;
+/** An event of an `account-<accountId>` stream (branding and the Email Editor). */
 export type AccountEvent = Extract<DomainEvent, { type: keyof typeof accountEventData }>;
 /** What the live dispatcher records about one email (stream `email-<idempotencyKey>`); not part of a replay's input. */
 export type DeliveryEvent = Extract<DomainEvent, { type: keyof typeof deliveryEventData }>;

@@ -49,10 +49,12 @@ export const MessageId = refinedString('MessageId', (s) => (/^<[\x21-\x7e]{1,995
 export const SkipCause = t.keyof({ 'meeting-started': null, 'meeting-cancelled': null, suppressed: null, erased: null }, 'SkipCause');
 export type SkipCause = t.TypeOf<typeof SkipCause>;
 
+/** Codec of EmailClaimed data: a dispatcher holds the email until `leaseUntil` while it sends it. */
 export const EmailClaimedData = t.exact(
   t.type({ idempotencyKey: IdempotencyKey, meetingId: Id, dispatcherId: DispatcherId, attempt: Attempt, leaseUntil: Instant }),
   'EmailClaimed',
 );
+/** Codec of EmailSent data: the mailer accepted the email, under this Message-ID. */
 export const EmailSentData = t.exact(
   t.intersection([
     t.type({
@@ -71,6 +73,7 @@ export const EmailSentData = t.exact(
   ]),
   'EmailSent',
 );
+/** Codec of EmailFailed data: an attempt failed; `retryAt` when another will follow, absent when final. */
 export const EmailFailedData = t.exact(
   t.intersection([
     t.type({
@@ -87,6 +90,7 @@ export const EmailFailedData = t.exact(
   ]),
   'EmailFailed',
 );
+/** Codec of EmailSkipped data: the email fell due but must not go out (meeting started or cancelled, recipient suppressed or erased). */
 export const EmailSkippedData = t.exact(
   t.type({ idempotencyKey: IdempotencyKey, meetingId: Id, cause: SkipCause, reason: NonEmptyText }),
   'EmailSkipped',

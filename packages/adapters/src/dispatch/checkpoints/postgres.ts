@@ -11,6 +11,7 @@ export type PostgresCheckpointStoreOptions = PostgresConnection & {
 
 /** Checkpoints in a `dispatcher_checkpoints` table; `close` ends the pool when the store opened it. */
 export interface PostgresCheckpointStore extends CheckpointStore {
+  /** Ends the pool if the store opened it; a pool passed in is left to its owner. */
   close(): Promise<void>;
 }
 
