@@ -1,3 +1,8 @@
+/**
+ * The ports' implementations: event stores (in-memory, PostgreSQL, EventStoreDB), mailers (in-memory, SMTP, .eml folder), the command service, the live dispatcher and its clocks, and privacy (per-person encryption, export, erasure).
+ *
+ * @module @rendezvous/adapters
+ */
 export * from './store/port';
 export * from './store/errors';
 export * from './store/serializer';

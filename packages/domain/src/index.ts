@@ -1,3 +1,8 @@
+/**
+ * The pure model: the event catalogue with its io-ts codecs, the Meeting and UserProfile deciders, their rules and errors. No I/O, no clock, no randomness.
+ *
+ * @module @rendezvous/domain
+ */
 export * from './codec/decode';
 export * from './codec/primitives';
 export * from './events/people';

@@ -1,3 +1,8 @@
+/**
+ * Which email goes to whom and when (planning), what it says (the template language, rendering, ICS, signed links), account customization, and the replay.
+ *
+ * @module @rendezvous/notifications
+ */
 export * from './email/outgoing';
 export * from './planning/email-to-send';
 export * from './links/index';

@@ -1,3 +1,8 @@
+/**
+ * Contract kits for your own event store or mailer, an SMTP capture server and an in-process EventStoreDB: for test suites.
+ *
+ * @module @rendezvous/adapters/testing
+ */
 export { describeEventStoreContract, type StoreFactory, type StoreUnderTest } from './store-contract';
 export { describeMailerContract, sampleOutgoingEmail, sampleIcs, type MailerUnderTest } from './mailer-contract';
 export { receivedFromOutgoing, type ReceivedEmail, type ReceivedAttachment } from '../mail/received/received-email';
