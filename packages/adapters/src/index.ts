@@ -14,7 +14,8 @@ export * from './privacy/subjects';
 export * from './privacy/keys';
 export * from './privacy/memory-keys';
 export * from './privacy/encrypting-serializer';
-export { erasedUrl } from './privacy/erased';
+// Kept for code that took it from the adapters before it moved beside the other markers.
+export { erasedUrl } from '@rendezvous/domain';
 export * from './mail/smtp/smtp-mailer';
 export { classifySmtpError } from './mail/smtp/classify';
 export * from './privacy/postgres-keys';

@@ -1,9 +1,8 @@
 import { createDecipheriv } from 'node:crypto';
 import * as E from 'fp-ts/Either';
-import { decodeEvent, encodeEvent, erasedEmail, erasedText, type DomainEvent } from '@rendezvous/domain';
+import { decodeEvent, encodeEvent, erasedEmail, erasedText, erasedUrl, type DomainEvent } from '@rendezvous/domain';
 import { CorruptEventError, jsonSerializer, type SerializedEvent } from '@rendezvous/adapters';
 import { createEncryptingSerializer } from './encrypting-serializer';
-import { erasedUrl } from './erased';
 import { fieldAad, parseEnvelope } from './field-cipher';
 import { createInMemoryKeyStore } from './memory-keys';
 import { personalValues, sampleHistory, sampleScheduled } from './samples';

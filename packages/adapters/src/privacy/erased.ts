@@ -1,11 +1,7 @@
-import { erasedEmail, erasedText, isErasedEmail } from '@rendezvous/domain';
+import { erasedEmail, erasedText, erasedUrl, isErasedEmail } from '@rendezvous/domain';
 import type { PersonalKind } from './subjects';
 
-// The domain fixes the text and email markers; a profile URL must still parse as an http(s) URL,
-// so it gets its own marker under the same reserved `.invalid` domain.
-
-/** What an erased profile URL reads back as. */
-export const erasedUrl = 'https://erased.invalid/';
+// The domain fixes every marker (text, email, URL); this maps a personal field's kind to its marker.
 
 /** The marker an erased value of `kind` reads back as; `tag` keeps erased addresses distinct. */
 export function erasedValue(kind: PersonalKind, tag: string): string {

@@ -13,6 +13,12 @@ export function erasedEmail(tag: string): string {
   return `erased-${tag}@${erasedEmailDomain}`;
 }
 
+/**
+ * What an erased profile URL (or any other URL) reads back as. It must still parse as an
+ * http(s) URL, so it is a URL under the same reserved domain as the erased addresses.
+ */
+export const erasedUrl = `https://${erasedEmailDomain}/`;
+
 /** True when `email` is the marker of an erased address. */
 export function isErasedEmail(email: string): boolean {
   return email.toLowerCase().endsWith(`@${erasedEmailDomain}`);
