@@ -32,7 +32,7 @@ function contentTypeProblem(header: string | undefined): Problem | undefined {
   if (json && (charset === undefined || charset === 'utf-8' || charset === 'utf8')) return undefined;
   const detail = json
     ? `the body is declared as ${charset ?? ''}; send it as UTF-8 (Content-Type: application/json; charset=utf-8)`
-    : `the body is declared as ${JSON.stringify(mediaType)}; this service reads JSON only: send Content-Type: application/json`;
+    : `the body is declared as ${JSON.stringify(mediaType)}; this service reads JSON only: send Content-Type: application/json${mediaType === 'text/plain' ? ' (fetch sends text/plain for a string body unless told otherwise)' : ''}`;
   return problem(415, 'unsupported-media-type', 'Unsupported media type', detail);
 }
 

@@ -12,7 +12,7 @@ export interface JsonSyntaxError {
 
 type Expect = 'value' | 'firstValue' | 'nextValue' | 'key' | 'firstKey' | 'colon' | 'commaOrEnd';
 
-const describeChar = (ch: string | undefined): string => (ch === undefined ? 'the end of the body' : `${JSON.stringify(ch)}`);
+const describeChar = (ch: string | undefined): string => (ch === undefined ? 'end of the body' : JSON.stringify(ch));
 
 /** Finds the first syntax error of `text`, or undefined when `text` is valid JSON. */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {

@@ -80,11 +80,25 @@ export function createHttpServer(resolve: (method: string, path: string) => Reso
     log({ msg: 'request', requestId, method, path: loggedPath, status: reply.status, ms: Math.round((performance.now() - started) * 10) / 10 });
   };
 
+  // Which connections have a request in flight. Node's closeIdleConnections() also closes a
+  // connection whose request was parsed but not yet answered, so draining keeps its own count.
+  const busy = new Map<Socket, number>();
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {
     res.on('error', () => undefined);
+    const socket = req.socket;
+    busy.set(socket, (busy.get(socket) ?? 0) + 1);
     const task = serve(req, res).catch((error: unknown) => log({ level: 'error', msg: 'response failed', error }));
     inFlight.add(task);
+    res.once('close', () => {
+      const left = (busy.get(socket) ?? 1) - 1;
+      busy.set(socket, left);
+      if (draining && left === 0) socket.end();
+    });
     void task.finally(() => inFlight.delete(task));
+  });
+  server.on('connection', (socket: Socket) => {
+    busy.set(socket, 0);
+    socket.once('close', () => busy.delete(socket));
   });
 
   // Requests Node refuses before they reach us (bad request line, headers too large) get the
@@ -110,12 +124,14 @@ export function createHttpServer(resolve: (method: string, path: string) => Reso
     async drain(graceMs) {
       draining = true;
       const closed = new Promise<void>((done) => server.close(() => done()));
-      server.closeIdleConnections();
+      // Keep-alive connections with nothing in flight would hold close() open until they time out.
+      for (const [socket, requests] of busy) if (requests === 0) socket.end();
       const timeout = new Promise<void>((done) => setTimeout(done, graceMs).unref());
       await Promise.race([Promise.all([...inFlight]).then(() => undefined), timeout]);
-      // Keep-alive connections with nothing in flight would hold close() open until they time out.
-      server.closeAllConnections();
+      // Past the grace period, whatever is still open is cut.
       await Promise.race([closed, timeout]);
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
