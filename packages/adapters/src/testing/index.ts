@@ -8,4 +8,4 @@ export { describeMailerContract, sampleOutgoingEmail, sampleIcs, type MailerUnde
 export { receivedFromOutgoing, type ReceivedEmail, type ReceivedAttachment } from '../mail/received/received-email';
 export { receivedFromMime } from '../mail/received/received-from-mime';
 export { startSmtpCaptureServer, type CaptureServer, type CaptureFault, type CapturedMessage } from '../mail/smtp/capture-server';
-export { startInProcessEventStoreDb, type InProcessEventStoreDb, type InProcessEventStoreDbOptions } from './esdb-server';
+export { startInProcessEventStoreDb, type InProcessEventStoreDb, type InProcessEventStoreDbOptions, type StoredBytes } from './esdb-server';

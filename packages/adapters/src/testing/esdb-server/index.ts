@@ -1,1 +1,1 @@
-export { startInProcessEventStoreDb, type InProcessEventStoreDb, type InProcessEventStoreDbOptions } from './server';
+export { startInProcessEventStoreDb, type InProcessEventStoreDb, type InProcessEventStoreDbOptions, type StoredBytes } from './server';

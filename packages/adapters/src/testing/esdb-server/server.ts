@@ -14,8 +14,20 @@ export interface InProcessEventStoreDb {
   readonly url: string;
   /** How many events the server has written to readers so far: shows whether reads stream or buffer. */
   eventsSent(): number;
+  /** Copies of the bytes held for every event, $-streams included: what a dump of the server would show. */
+  storedBytes(): StoredBytes[];
   /** Cancels every open call (subscriptions included) and frees the port. */
   stop(): Promise<void>;
+}
+
+/** One event's bytes at rest on the in-process server, as a client sent them. */
+export interface StoredBytes {
+  readonly streamName: string;
+  readonly revision: bigint;
+  readonly type: string;
+  readonly data: Buffer;
+  /** The event's custom metadata (the store's envelope). */
+  readonly metadata: Buffer;
 }
 
 /** Options of the in-process server. */
@@ -66,6 +78,11 @@ export async function startInProcessEventStoreDb(options: InProcessEventStoreDbO
   return {
     url: `esdb://127.0.0.1:${port}?tls=false`,
     eventsSent: () => log.eventsSent,
+    // Copies, so a test reading them cannot change what the server holds.
+    storedBytes: () =>
+      log.records.map((r) => ({
+        streamName: r.streamName, revision: r.revision, type: r.type, data: Buffer.from(r.data), metadata: Buffer.from(r.customMetadata),
+      })),
     async stop() {
       log.close();
       server.forceShutdown();
