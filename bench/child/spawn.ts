@@ -1,0 +1,47 @@
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import type { JobResult } from '../report/row';
+
+/** How to run one job. */
+export interface JobRequest {
+  readonly job: string;
+  readonly params: object;
+  /** What the job is called in progress lines and failed rows ("1. Replay"). */
+  readonly workload: string;
+  readonly timeoutMs: number;
+}
+
+/**
+ * Runs a job in a child process (TypeScript through tsx's in-thread CommonJS hook, so no loader
+ * thread adds to the RSS being measured) and resolves with its result. A job that throws,
+ * crashes or overruns its time becomes a failed row rather than ending the whole run.
+ */
+export function runJob(request: JobRequest): Promise<JobResult> {
+  const started = performance.now();
+  const failed = (why: string): JobResult => ({
+    job: request.job,
+    rows: [{ workload: request.workload, scenario: request.job, library: 'failed', baseline: '', target: '', verdict: 'failed' }],
+    notes: [`${request.job} failed: ${why}`],
+    peakRssMb: Number.NaN,
+    seconds: (performance.now() - started) / 1000,
+  });
+  return new Promise((resolve) => {
+    const child = fork(join(__dirname, 'entry.ts'), [request.job, JSON.stringify(request.params)], {
+      execArgv: ['--require', 'tsx/cjs', '--expose-gc', '--max-old-space-size=8192'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let settled = false;
+    const settle = (result: JobResult): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      settle(failed(`did not finish within ${Math.round(request.timeoutMs / 1000)} s`));
+    }, request.timeoutMs);
+    child.on('message', (message: JobResult | { error: string }) => settle('error' in message ? failed(message.error) : message));
+    child.on('exit', (code, signal) => settle(failed(`the process exited (${signal ?? `code ${String(code)}`}) without a result`)));
+  });
+}

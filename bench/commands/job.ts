@@ -1,0 +1,106 @@
+import { Pool } from 'pg';
+import { createCommandService, createEncryptingSerializer, createPostgresEventStore, createPostgresKeyStore } from '@rendezvous/adapters';
+import { meetingDecider } from '@rendezvous/domain';
+import { benchSchema, databaseUrl, dropSchema } from '../postgres/connection';
+import { count, rate } from '../report/format';
+import { within, type JobOutput, type Row } from '../report/row';
+import { scheduleCommand } from './commands';
+import { Tally, type Driven } from './drive';
+import { rawSchedule } from './raw';
+
+/** Sizes of the commands workload. */
+export interface CommandsParams {
+  readonly meetings: number;
+  readonly concurrency: readonly number[];
+  /** Concurrency levels that also run with the encrypting serializer (PostgreSQL key store). */
+  readonly encryptedAt: readonly number[];
+  /** Meetings per block: the modes take turns block by block, so load from elsewhere hits all alike. */
+  readonly block: number;
+}
+
+type Mode = 'raw' | 'plain' | 'encrypted';
+const workload = '3. Commands';
+
+/** A mode's way to handle booking `i`, in its own fresh schema; `close` drops the schema. */
+async function open(mode: Mode, concurrency: number): Promise<{ run: (i: number) => Promise<void>; close: () => Promise<void> }> {
+  const schema = benchSchema('cmd');
+  const pool = new Pool({ connectionString: databaseUrl, max: concurrency });
+  pool.on('error', () => undefined);
+  const keyStore = mode === 'encrypted' ? await createPostgresKeyStore({ pool, schema }) : undefined;
+  const serializer = keyStore === undefined ? undefined : createEncryptingSerializer({ keyStore });
+  // The store creates the table in both cases: the baseline writes to the very same table.
+  const store = await createPostgresEventStore({ pool, schema, ...(serializer === undefined ? {} : { serializer }) });
+  const service = createCommandService(store);
+  const raw = rawSchedule(pool, schema);
+  const run =
+    mode === 'raw'
+      ? (i: number) => raw(scheduleCommand(i))
+      : async (i: number) => {
+          const result = await service.handle(`meeting-m-${i}`, meetingDecider, scheduleCommand(i));
+          if (result.kind !== 'accepted') throw new Error(`booking m-${i} was not accepted: ${JSON.stringify(result)}`);
+        };
+  return {
+    run,
+    async close() {
+      await store.close();
+      await pool.end();
+      await dropSchema(schema);
+    },
+  };
+}
+
+/** Runs every mode over the same meetings, block by block in turn. */
+async function race(modes: readonly Mode[], meetings: number, concurrency: number, block: number): Promise<Map<Mode, Driven>> {
+  const opened = await Promise.all(modes.map(async (mode) => ({ mode, tally: new Tally(), ...(await open(mode, concurrency)) })));
+  try {
+    for (let from = 0; from < meetings; from += block) {
+      for (const { tally, run } of opened) await tally.block(from, Math.min(meetings, from + block), concurrency, run);
+    }
+    return new Map(opened.map(({ mode, tally }) => [mode, tally.result()]));
+  } finally {
+    for (const { close } of opened) await close();
+  }
+}
+
+const latency = (d: Driven): string => `p50 ${d.p50Ms.toFixed(1)} / p99 ${d.p99Ms.toFixed(1)} ms`;
+
+/** Bookings through the command service and the PostgreSQL store, against raw pg, at each concurrency. */
+export async function commandsJob(params: CommandsParams): Promise<JobOutput> {
+  const rows: Row[] = [];
+  const notes: string[] = [
+    `Each command books one meeting (ScheduleMeeting with a host, two guests and a description): load the stream (empty), decide, append. ` +
+      `Library: createCommandService over createPostgresEventStore (readStream, meetingDecider, append_events). Baseline: raw pg, the same load query ` +
+      `and the same one-statement transaction (the schema's advisory append lock, insert, notify) into the same table. One pool with a connection ` +
+      `per worker and a fresh schema per mode; the modes take turns in blocks of ${count(params.block)} meetings so load from other processes falls on all alike.`,
+  ];
+  await race(['raw', 'plain'], Math.min(100, params.meetings), 4, 50); // warm-up: connections, JIT, the server's caches
+  for (const concurrency of params.concurrency) {
+    const encrypted = params.encryptedAt.includes(concurrency);
+    const results = await race(encrypted ? ['raw', 'plain', 'encrypted'] : ['raw', 'plain'], params.meetings, concurrency, params.block);
+    const raw = results.get('raw') as Driven;
+    const plain = results.get('plain') as Driven;
+    const ratio = raw.perSecond / plain.perSecond;
+    rows.push({
+      workload,
+      scenario: `${count(params.meetings)} bookings, concurrency ${concurrency}`,
+      library: `${rate(plain.perSecond, 'cmd')}, ${latency(plain)}`,
+      baseline: `${rate(raw.perSecond, 'cmd')}, ${latency(raw)}`,
+      ratio,
+      target: '≤ 1.5x',
+      verdict: within(ratio, 1.5),
+    });
+    const sealed = results.get('encrypted');
+    if (sealed !== undefined) {
+      rows.push({
+        workload,
+        scenario: `${count(params.meetings)} bookings, concurrency ${concurrency}, encrypted vs plain`,
+        library: `${rate(sealed.perSecond, 'cmd')}, ${latency(sealed)}`,
+        baseline: `${rate(plain.perSecond, 'cmd')} plain`,
+        ratio: plain.perSecond / sealed.perSecond,
+        target: 'overhead',
+        verdict: 'info',
+      });
+    }
+  }
+  return { rows, notes };
+}

@@ -1,0 +1,13 @@
+import { commandsJob } from './commands/job';
+import { renderingJob } from './rendering/job';
+import { replayJob } from './replay/job';
+
+/** Every job a child process can run, by name. */
+export const jobs = {
+  replay: replayJob,
+  rendering: renderingJob,
+  commands: commandsJob,
+} as const;
+
+/** The name of a job. */
+export type JobName = keyof typeof jobs;

@@ -1,0 +1,41 @@
+// `pnpm bench [--quick] [--only 1,3] [--no-write]`: every workload against its baseline, each in
+// its own process, then a table on stdout and BENCHMARKS.md at the repository root.
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { runJob } from './child/spawn';
+import { describeMachine } from './machine';
+import { parseOptions } from './options';
+import { planJobs } from './plan';
+import { benchmarksMarkdown } from './report/markdown';
+import type { JobResult } from './report/row';
+import { textTable } from './report/table';
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  const machine = await describeMachine();
+  console.log(`Rendezvous benchmarks (${options.quick ? 'quick' : 'full'}): ${machine.cpus}, Node ${machine.node}, load ${machine.loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
+  const results: JobResult[] = [];
+  for (const request of planJobs(options)) {
+    console.log(`\n${request.workload} ...`);
+    const result = await runJob(request);
+    results.push(result);
+    console.log(textTable(result.rows));
+    console.log(`(${Math.round(result.seconds)} s, peak RSS ${Math.round(result.peakRssMb)} MB)`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const rows = results.flatMap((r) => r.rows);
+  console.log(`\nAll results (${Math.round(seconds)} s):\n${textTable(rows)}`);
+  if (options.write) {
+    const file = join(dirname(__dirname), 'BENCHMARKS.md');
+    writeFileSync(file, benchmarksMarkdown({ quick: options.quick, machine, loadAtEnd: loadavg(), seconds, results }));
+    console.log(`\nWrote ${file}`);
+  }
+  if (rows.some((r) => r.verdict === 'failed')) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 2;
+});

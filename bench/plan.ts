@@ -1,0 +1,40 @@
+import type { JobRequest } from './child/spawn';
+import type { BenchOptions } from './options';
+
+interface Planned extends JobRequest {
+  /** The workload's number in the issue and in BENCHMARKS.md. */
+  readonly number: number;
+}
+
+const minute = 60_000;
+
+/** The jobs of a run, in order, with the sizes of a full or a quick run. */
+export function planJobs(options: BenchOptions): JobRequest[] {
+  const q = options.quick;
+  const planned: Planned[] = [
+    {
+      number: 1,
+      workload: '1. Replay',
+      job: 'replay',
+      params: q
+        ? { meetings: 10_000, runs: 1, budgetMs: 10_000, storedMeetings: 1_000 }
+        : { meetings: 100_000, runs: 3, budgetMs: 3 * minute, storedMeetings: 10_000 },
+      timeoutMs: q ? 2 * minute : 8 * minute,
+    },
+    {
+      number: 2,
+      workload: '2. Rendering',
+      job: 'rendering',
+      params: q ? { emails: 2_000, runs: 3, budgetMs: 10_000 } : { emails: 20_000, runs: 5, budgetMs: minute },
+      timeoutMs: q ? minute : 5 * minute,
+    },
+    {
+      number: 3,
+      workload: '3. Commands',
+      job: 'commands',
+      params: q ? { meetings: 1_000, concurrency: [1, 8, 32], encryptedAt: [8], block: 250 } : { meetings: 10_000, concurrency: [1, 8, 32], encryptedAt: [8], block: 1_000 },
+      timeoutMs: q ? 2 * minute : 15 * minute,
+    },
+  ];
+  return planned.filter((p) => options.only.length === 0 || options.only.includes(p.number));
+}

@@ -1,0 +1,23 @@
+/** One email a dispatcher sent: what both the library run and the baseline produce. */
+export interface SentEmail {
+  readonly key: string;
+  readonly atMs: number;
+  readonly to: string;
+}
+
+/** The sent emails as sorted lines, to compare two runs as sets. */
+export function sentLines(sent: readonly SentEmail[]): string[] {
+  return sent.map((s) => `${s.key} ${new Date(s.atMs).toISOString()} ${s.to}`).sort();
+}
+
+/** Undefined when both runs sent the same set of emails, else the first few differences. */
+export function differences(library: readonly SentEmail[], baseline: readonly SentEmail[]): string | undefined {
+  const a = sentLines(library);
+  const b = sentLines(baseline);
+  const inA = new Set(a);
+  const inB = new Set(b);
+  const onlyA = a.filter((line) => !inB.has(line)).slice(0, 5);
+  const onlyB = b.filter((line) => !inA.has(line)).slice(0, 5);
+  if (onlyA.length === 0 && onlyB.length === 0 && a.length === b.length) return undefined;
+  return [`library sent ${a.length}, baseline ${b.length}`, ...onlyA.map((l) => `only library: ${l}`), ...onlyB.map((l) => `only baseline: ${l}`)].join('\n');
+}
