@@ -49,7 +49,8 @@ export function notFound(detail: string, slug = 'not-found', title = 'Not found'
 /** 422: fields that do not validate; `field` is the first, `problems` lists them all. */
 export function invalidFields(problems: readonly FieldProblem[], title = 'A field does not validate'): Problem {
   const first = problems[0] ?? { field: '', detail: 'the body does not validate' };
-  const detail = problems.map((p) => (p.field === '' ? p.detail : `${p.field}: ${p.detail}`)).join('; ');
+  // Some library messages already start with their field (`bcc: at most 10 addresses`).
+  const detail = problems.map((p) => (p.field === '' || p.detail.startsWith(p.field) ? p.detail : `${p.field}: ${p.detail}`)).join('; ');
   return problem(422, 'invalid-field', title, detail, { field: first.field, problems });
 }
 

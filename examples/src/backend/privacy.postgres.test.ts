@@ -1,0 +1,3 @@
+import { describePrivacy } from './testing/privacy';
+
+describePrivacy('postgres');
