@@ -1,0 +1,36 @@
+import * as E from 'fp-ts/Either';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { replay } from './replay';
+
+// A history exported from a live store carries the dispatcher's delivery records beside the
+// facts. The replay must accept them and predict exactly what it predicts without them.
+const history = JSON.parse(readFileSync(join(__dirname, '../../../../examples/histories/rule-01-meeting-scheduled.json'), 'utf8')) as {
+  type: string;
+  occurredAt: string;
+  data: { meetingId?: string };
+}[];
+
+describe('replay of a history with delivery records', () => {
+  it('accepts EmailClaimed, EmailSent, EmailFailed and EmailSkipped and predicts the same emails', () => {
+    const plain = replay(history);
+    if (E.isLeft(plain)) throw new Error(plain.left.message);
+    const first = plain.right[0];
+    if (first === undefined) throw new Error('the golden history sends emails');
+    const at = first.sentAt;
+    const base = { idempotencyKey: first.idempotencyKey, meetingId: first.meetingId };
+    const records = [
+      { type: 'EmailClaimed', occurredAt: at, data: { ...base, dispatcherId: 'd-1', attempt: 1, leaseUntil: at } },
+      { type: 'EmailFailed', occurredAt: at, data: { ...base, dispatcherId: 'd-1', attempt: 1, permanent: false, reason: 'timeout', detail: 'no answer', retryAt: at } },
+      {
+        type: 'EmailSent',
+        occurredAt: at,
+        data: { ...base, dispatcherId: 'd-1', attempt: 2, notification: first.notification, audience: first.audience, recipientId: 'r-1', dueAt: at, messageId: '<abc@example.com>' },
+      },
+      { type: 'EmailSkipped', occurredAt: at, data: { ...base, cause: 'suppressed', reason: 'the recipient asked to stop processing' } },
+    ];
+    const index = history.findIndex((r) => r.occurredAt > at);
+    const withRecords = index < 0 ? [...history, ...records] : [...history.slice(0, index), ...records, ...history.slice(index)];
+    expect(replay(withRecords)).toEqual(plain);
+  });
+});
