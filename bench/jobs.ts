@@ -1,4 +1,7 @@
+import { catchUpJob } from './catchup/job';
+import { catchUpProbe } from './catchup/probe';
 import { commandsJob } from './commands/job';
+import { dueJob } from './due/job';
 import { renderingJob } from './rendering/job';
 import { replayJob } from './replay/job';
 
@@ -7,6 +10,9 @@ export const jobs = {
   replay: replayJob,
   rendering: renderingJob,
   commands: commandsJob,
+  due: dueJob,
+  catchup: catchUpJob,
+  catchupProbe: catchUpProbe,
 } as const;
 
 /** The name of a job. */

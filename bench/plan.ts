@@ -35,6 +35,20 @@ export function planJobs(options: BenchOptions): JobRequest[] {
       params: q ? { meetings: 1_000, concurrency: [1, 8, 32], encryptedAt: [8], block: 250 } : { meetings: 10_000, concurrency: [1, 8, 32], encryptedAt: [8], block: 1_000 },
       timeoutMs: q ? 2 * minute : 15 * minute,
     },
+    {
+      number: 4,
+      workload: '4. Due lookup',
+      job: 'due',
+      params: q ? { sizes: [10_000, 100_000], ticks: 1_000, runs: 3 } : { sizes: [10_000, 100_000, 1_000_000], ticks: 2_000, runs: 5 },
+      timeoutMs: q ? minute : 6 * minute,
+    },
+    {
+      number: 5,
+      workload: '5. Memory and 6. Catch-up',
+      job: 'catchup',
+      params: q ? { sizes: [10_000, 100_000], runs: 1 } : { sizes: [100_000, 1_000_000], runs: 1 },
+      timeoutMs: q ? 2 * minute : 10 * minute,
+    },
   ];
   return planned.filter((p) => options.only.length === 0 || options.only.includes(p.number));
 }

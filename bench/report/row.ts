@@ -22,6 +22,8 @@ export interface JobOutput {
   readonly rows: readonly Row[];
   /** Sentences for the workload's details in BENCHMARKS.md. */
   readonly notes: readonly string[];
+  /** Raw numbers, for a job that combines the results of jobs it ran itself. */
+  readonly metrics?: Readonly<Record<string, number>>;
 }
 
 /** A job's output plus what the harness measured around it. */
