@@ -3,7 +3,7 @@ import { isErasedEmail } from '@rendezvous/domain';
 import { judge } from './judge';
 import type { MeetingEntry, Plan, Queue } from './plan';
 import type { Payload, PlannedState, Why } from './planned-email';
-import { PlannedEmail } from './planned-email';
+import { PlannedEmail, kindOf } from './planned-email';
 import type { PlanningOptions } from './options';
 import { hasEmailAt, withSlot, withoutSlotIfEmpty } from './slots';
 import { setById } from './by-id';
@@ -54,7 +54,8 @@ export class Draft {
    */
   add(input: PlannedInput): void {
     const { notification, audience, recipient, triggerVersion, dueMs, payload } = input;
-    if (this.emails.some((e) => e.state !== 'withdrawn' && e.is(notification, audience, recipient.id, triggerVersion))) return;
+    const kind = kindOf(notification, audience);
+    if (this.emails.some((e) => e.isKind(kind, recipient.id, triggerVersion) && !e.isIn('withdrawn'))) return;
     let state: PlannedState = input.state ?? 'waiting';
     let why = input.why;
     if (state === 'waiting' && isErasedEmail(recipient.email)) {

@@ -1,6 +1,5 @@
-import { fromMillis } from '@rendezvous/domain';
 import type { EmailToSend } from './email-to-send';
-import { emailOf } from './email-of';
+import { emailOf, type SnapshotCache } from './email-of';
 import { judge } from './judge';
 import type { Plan, Queue } from './plan';
 import { treeEachWhile, treeFirst } from './persistent-tree';
@@ -26,6 +25,7 @@ function byDueThenKey(a: Due, b: Due): number {
 export function dueEmails(plan: Plan, now: string): EmailToSend[] {
   const nowMs = Date.parse(now);
   const due: Due[] = [];
+  const snapshots: SnapshotCache = new Map();
   const collect = (queue: Queue, state: 'waiting' | 'ready'): void =>
     treeEachWhile(
       queue,
@@ -37,7 +37,7 @@ export function dueEmails(plan: Plan, now: string): EmailToSend[] {
           if (email.dueMs !== slot.dueMs || email.state !== state) continue;
           // A waiting email due by now has seen no later event: the plan is its due-time state.
           if (state === 'waiting' && judge(plan.accounts, plan.profiles, entry, email) !== undefined) continue;
-          const toSend = emailOf(plan, entry, email, now);
+          const toSend = emailOf(plan, entry, email, slot.dueAt, now, snapshots);
           if (toSend !== undefined) due.push({ dueMs: email.dueMs, email: toSend });
         }
       },
@@ -52,5 +52,5 @@ export function nextDueAt(plan: Plan): string | undefined {
   const ready = treeFirst(plan.ready)?.key;
   const waiting = treeFirst(plan.waiting)?.key;
   const first = ready === undefined ? waiting : waiting === undefined || ready.dueMs <= waiting.dueMs ? ready : waiting;
-  return first === undefined ? undefined : fromMillis(first.dueMs);
+  return first?.dueAt;
 }

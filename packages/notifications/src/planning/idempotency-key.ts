@@ -16,25 +16,27 @@ export function idempotencyKey(parts: KeyParts): string {
   return `${parts.meetingId}:${parts.notification}:${parts.audience}:${parts.recipientId}:${parts.triggerVersion}`;
 }
 
-const marker = new RegExp(`:(${notificationIds.join('|')}):(user|guest):`, 'g');
+const notifications: ReadonlySet<string> = new Set(notificationIds);
 
 /**
  * Every way to read `key` as key parts. Ids may themselves contain ":", so a key can be
  * ambiguous in theory; the caller keeps the reading that names an email it knows.
  */
 export function readIdempotencyKey(key: string): KeyParts[] {
+  const parts = key.split(':');
   const readings: KeyParts[] = [];
-  for (const match of key.matchAll(marker)) {
-    const meetingId = key.slice(0, match.index);
-    const rest = key.slice(match.index + match[0].length);
-    const cut = rest.lastIndexOf(':');
-    const version = rest.slice(cut + 1);
-    if (cut <= 0 || !/^\d+$/.test(version)) continue;
+  const version = parts[parts.length - 1] ?? '';
+  if (!/^\d+$/.test(version)) return readings;
+  // The notification and the audience never contain ":": try each place they could stand.
+  for (let at = 1; at + 3 < parts.length; at++) {
+    const notification = parts[at] as string;
+    const audience = parts[at + 1];
+    if (!notifications.has(notification) || (audience !== 'user' && audience !== 'guest')) continue;
     readings.push({
-      meetingId,
-      notification: match[1] as NotificationId,
-      audience: match[2] as Audience,
-      recipientId: rest.slice(0, cut),
+      meetingId: parts.slice(0, at).join(':'),
+      notification: notification as NotificationId,
+      audience,
+      recipientId: parts.slice(at + 2, -1).join(':'),
       triggerVersion: Number(version),
     });
   }

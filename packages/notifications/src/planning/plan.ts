@@ -4,6 +4,7 @@ import type { PlannedEmail } from './planned-email';
 import type { ById } from './by-id';
 import type { Tree } from './persistent-tree';
 import { hashString } from './persistent-tree';
+import { instantOf } from './instant';
 
 /** A host a meeting had, and when (in fold order) they became its host. */
 export interface HostTenure {
@@ -36,10 +37,17 @@ export interface ProfileChange {
  * the queue holds a few entries per meeting instead of one per recipient.
  */
 export class Slot {
+  private iso: string | undefined;
+
   constructor(
     readonly dueMs: number,
     readonly meetingId: string,
   ) {}
+
+  /** The due time as an instant, written once per slot (a virtual clock asks for it often). */
+  get dueAt(): string {
+    return (this.iso ??= instantOf(this.dueMs));
+  }
 }
 
 /** Orders slots by due time, then meeting id (code-unit order: the same everywhere). */

@@ -31,6 +31,11 @@ export interface Payload {
 }
 
 const notifications = notificationIds;
+
+/** The notification and audience of an email as one small number (what `is` compares). */
+export function kindOf(notification: NotificationId, audience: Audience): number {
+  return notifications.indexOf(notification) | (audience === 'guest' ? 8 : 0);
+}
 const states: readonly PlannedState[] = ['waiting', 'ready', 'sent', 'withdrawn', 'suppressed'];
 
 /**
@@ -59,7 +64,7 @@ export class PlannedEmail {
   ) {
     const seconds = Math.floor(dueMs / 1000);
     this.dueSeconds = seconds;
-    this.code = notifications.indexOf(notification) | (audience === 'guest' ? 8 : 0) | (states.indexOf(state) << 4) | ((dueMs - seconds * 1000) << 7);
+    this.code = kindOf(notification, audience) | (states.indexOf(state) << 4) | ((dueMs - seconds * 1000) << 7);
     this.detail = state === 'waiting' || state === 'ready' ? payload : why;
   }
 
@@ -73,7 +78,7 @@ export class PlannedEmail {
     return (this.code & 8) === 0 ? 'user' : 'guest';
   }
 
-  /** Where the email is now. */
+  /** Where the email is now (compare with `isIn` in loops: it decodes nothing). */
   get state(): PlannedState {
     return states[(this.code >> 4) & 7] as PlannedState;
   }
@@ -106,8 +111,16 @@ export class PlannedEmail {
 
   /** True when this record is the email named by these parts. */
   is(notification: NotificationId, audience: Audience, recipientId: string, triggerVersion: number): boolean {
-    return (
-      this.notification === notification && this.audience === audience && this.recipientId === recipientId && this.triggerVersion === triggerVersion
-    );
+    return this.isKind(kindOf(notification, audience), recipientId, triggerVersion);
+  }
+
+  /** `is`, with the notification and audience given as `kindOf` them. */
+  isKind(kind: number, recipientId: string, triggerVersion: number): boolean {
+    return (this.code & 15) === kind && this.triggerVersion === triggerVersion && this.recipientId === recipientId;
+  }
+
+  /** True when the email is in `state`. */
+  isIn(state: PlannedState): boolean {
+    return ((this.code >> 4) & 7) === states.indexOf(state);
   }
 }
