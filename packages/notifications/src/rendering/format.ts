@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { toMillis } from '@rendezvous/domain';
 
 // Intl quietly falls back to the process's default locale for a tag it has no data for,
 // which would make the same history render differently on two machines; pin English instead.
@@ -12,16 +13,46 @@ function supported(locale: string): string {
   return known;
 }
 
+// One Intl formatter per zone and locale, built once: luxon parses the instant and builds or
+// looks up its formatters on every call, a fifth of the time an email took to render
+// (BENCHMARKS.md, workload 2). The options are luxon's DATE_HUGE, so the text is the same.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const maxFormatters = 2048;
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let found = formatters.get(key);
+  if (found === undefined) {
+    if (formatters.size >= maxFormatters) formatters.clear();
+    found = make();
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 const twoDigits = (n: number): string => String(n).padStart(2, '0');
 
 /** The date of an instant as luxon's DATE_HUGE in a zone and locale (en: `Monday, March 2, 2026`). */
 export function hugeDate(instant: string, zone: string, locale: string): string {
-  return DateTime.fromISO(instant, { zone }).setLocale(supported(locale)).toLocaleString(DateTime.DATE_HUGE);
+  const ms = toMillis(instant);
+  const tag = supported(locale);
+  if (Number.isNaN(ms)) return DateTime.fromISO(instant, { zone }).setLocale(tag).toLocaleString(DateTime.DATE_HUGE);
+  const format = formatter(`huge\u0000${zone}\u0000${tag}`, () => new Intl.DateTimeFormat(tag, { ...DateTime.DATE_HUGE, timeZone: zone }));
+  return format.format(ms);
 }
 
 /** The time of an instant as `HH:mm` (24-hour, Latin digits) in a zone. */
 export function clockTime(instant: string, zone: string): string {
-  // Built from the fields rather than toFormat: the same digits, without building an Intl formatter.
-  const local = DateTime.fromISO(instant, { zone });
-  return `${twoDigits(local.hour)}:${twoDigits(local.minute)}`;
+  const ms = toMillis(instant);
+  if (Number.isNaN(ms)) {
+    const local = DateTime.fromISO(instant, { zone });
+    return `${twoDigits(local.hour)}:${twoDigits(local.minute)}`;
+  }
+  // Numbers from the parts, not the formatted text: the same digits whatever the locale.
+  const parts = formatter(`clock\u0000${zone}`, () => new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: 'numeric', hourCycle: 'h23', timeZone: zone })).formatToParts(ms);
+  let hour = 0;
+  let minute = 0;
+  for (const part of parts) {
+    if (part.type === 'hour') hour = Number(part.value) % 24;
+    else if (part.type === 'minute') minute = Number(part.value);
+  }
+  return `${twoDigits(hour)}:${twoDigits(minute)}`;
 }
