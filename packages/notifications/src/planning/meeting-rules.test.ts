@@ -1,6 +1,7 @@
 import { erasedEmail } from '@rendezvous/domain';
 import {
   aGuest,
+  aHost,
   cancelMeeting,
   endMeeting,
   inviteGuest,
@@ -59,6 +60,20 @@ describe('who receives what (CONTRACT §2)', () => {
       { reason: 'The meeting was reassigned to Rita Replacement.', by: 'reassignment' },
     ]);
     expect([welcome.recipient.email, welcome.sequence, welcome.meeting.host.email]).toEqual(['rita@example.com', 0, 'rita@example.com']);
+  });
+
+  it('3. a host reassigned away and back gets the reminder again, once, under its first key', () => {
+    const back = recorded(reassignMeeting({ now: '2026-03-01T13:00:00Z', host: aHost() }));
+    const { lines, planner, plan } = run([scheduled, recorded(reassignMeeting()), back], later);
+    expect(lines.filter((l) => l.includes('starts-soon'))).toEqual([
+      '2026-03-02T08:00:00Z m-1:meeting-starts-soon:guest:g-1:0',
+      '2026-03-02T08:00:00Z m-1:meeting-starts-soon:user:u-1:0',
+    ]);
+    expect(planner.explain(plan, 'm-1').filter((r) => r.notification === 'meeting-starts-soon' && r.audience === 'user').map((r) => [r.recipientId, r.state])).toEqual([
+      ['u-1', 'withdrawn'],
+      ['u-2', 'withdrawn'],
+      ['u-1', 'sent'],
+    ]);
   });
 
   it('4. MeetingRescheduled: meeting-rescheduled to everyone with reason and previous start; the reminder moves', () => {
