@@ -1,8 +1,7 @@
 import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/Either';
-import { createCommandService } from '@rendezvous/adapters';
-import { fromMillis } from '@rendezvous/domain';
+import { createCommandService, realClock } from '@rendezvous/adapters';
 import { createRenderer } from '@rendezvous/notifications';
 import type { App } from './app';
 import { settleSecrets, type BackendConfig } from './config';
@@ -74,7 +73,7 @@ export async function startBackend(config: BackendConfig = {}): Promise<RunningB
     commands: createCommandService(storage.store),
     renderer,
     linkSecret: secrets.right.linkSecret,
-    now: () => fromMillis(Date.now()),
+    now: () => realClock.now(),
     emailsOf: (meetingId) => dispatcher.emails(meetingId),
     log,
   };
