@@ -86,6 +86,7 @@ describe('the dispatcher', () => {
         data: {
           idempotencyKey: 'm-1:meeting-starts-soon:guest:g-1:0',
           meetingId: 'm-1',
+          dueAt: times.startsSoonDue,
           cause: 'meeting-started',
           reason: "the meeting's start (2026-03-02T09:00:00Z) had passed before this reminder (due 2026-03-02T08:00:00Z) could be sent",
         },
@@ -108,7 +109,7 @@ describe('the dispatcher', () => {
     expect(await dispatcher.tick()).toMatchObject({ sent: 1, skipped: 1 });
     expect(r.sentKeys()).toEqual([hostKey]);
     expect((await r.deliveries(guestKey)).map((e) => [e.type, e.data])).toEqual([
-      ['EmailSkipped', { idempotencyKey: guestKey, meetingId: 'm-1', cause: 'suppressed', reason: 'the recipient restricted processing' }],
+      ['EmailSkipped', { idempotencyKey: guestKey, meetingId: 'm-1', dueAt: times.scheduledAt, cause: 'suppressed', reason: 'the recipient restricted processing' }],
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { fromMillis } from '@rendezvous/domain';
+import { deliveryStream, fromMillis } from '@rendezvous/domain';
 import { createPlanner } from '@rendezvous/notifications';
 import { Turns } from '../commands/turns';
 import type { Subscription } from '../store/port';
@@ -8,7 +8,7 @@ import { emailViews, type EmailView } from './email-view';
 import { dispatcherSettings, type DispatcherOptions } from './options';
 import { Projection } from './projection';
 import type { DispatchLogEntry, TickReport } from './report';
-import { step, type StepContext } from './step';
+import { stepGroup, type StepContext } from './step';
 import type { Step, Task } from './task';
 import { workOrder } from './work-order';
 
@@ -30,6 +30,8 @@ export interface Dispatcher {
 const maxSleepMs = 60_000;
 /** Saves of the checkpoint during a run are at least this far apart (real time). */
 const checkpointEveryMs = 1_000;
+/** Most emails of one delivery stream claimed by one append (they are then sent side by side). */
+const claimBatch = 16;
 
 interface Running {
   wake: AbortController;
@@ -76,6 +78,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     sendTimeoutMs: settings.sendTimeoutMs,
     storeTimeoutMs: settings.storeTimeoutMs,
     holdMs: settings.holdMs,
+    batch: claimBatch,
     isSuppressed: options.isSuppressed,
     log,
     nowMs: () => Date.parse(clock.now()),
@@ -85,7 +88,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   // Due emails leave the plan's queue for the task list, where they stay until a final record.
   const take = (now: string): void => {
     for (const email of planner.due(projection.plan, now)) {
-      if (!tasks.has(email.idempotencyKey)) tasks.set(email.idempotencyKey, { email, holdUntilMs: 0 });
+      if (!tasks.has(email.idempotencyKey)) tasks.set(email.idempotencyKey, { email, stream: deliveryStream(email.meeting.meetingId, email.dueAt), holdUntilMs: 0 });
       projection.plan = planner.markSent(projection.plan, email.idempotencyKey, now);
     }
     projection.plan = planner.advance(projection.plan, now);
@@ -134,21 +137,26 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         tasks.delete(task.email.idempotencyKey);
         if (result.kind !== 'done') counts[result.kind]++;
       };
+      // The emails of one delivery stream are stepped together: one claim append, one record append.
+      const groups = new Map<string, Task[]>();
+      for (const task of work) groups.set(task.stream, [...(groups.get(task.stream) ?? []), task]);
+      const queue = [...groups.entries()];
       let next = 0;
       const worker = async (): Promise<void> => {
-        while (next < work.length) {
-          const task = work[next++] as Task;
+        while (next < queue.length) {
+          const [stream, group] = queue[next++] as [string, Task[]];
           if (stopping) {
-            counts.waiting++;
+            counts.waiting += group.length;
             continue;
           }
           try {
-            account(task, await step(ctx, task));
+            for (const [task, result] of await stepGroup(ctx, stream, group)) account(task, result);
           } catch (cause) {
-            task.holdUntilMs = Date.parse(clock.now()) + settings.holdMs;
-            counts.waiting++;
-            wakeMs = Math.min(wakeMs, task.holdUntilMs);
-            note('error', `email ${task.email.idempotencyKey} could not be handled; trying again later`, describe(cause));
+            const holdUntilMs = Date.parse(clock.now()) + settings.holdMs;
+            for (const task of group) task.holdUntilMs = holdUntilMs;
+            counts.waiting += group.length;
+            wakeMs = Math.min(wakeMs, holdUntilMs);
+            note('error', `emails of ${stream} could not be handled; trying again later`, describe(cause));
           }
         }
       };
@@ -240,17 +248,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
     async stop() {
       const state = running;
-      if (state === undefined) return;
       stopping = true;
-      state.wake.abort();
-      await state.subscription?.close();
-      await state.loop;
-      running = undefined;
+      if (state !== undefined) {
+        state.wake.abort();
+        await state.subscription?.close();
+        await state.loop;
+        running = undefined;
+      }
+      // A tick called directly may be in flight too: it finishes its sends and starts no new one.
+      await ticks.run('tick', async () => undefined);
       // Fold our own last records too, so the checkpoint covers everything this run did.
       await projection.catchUp(store, settings.storeTimeoutMs).catch((cause: unknown) => note('warn', 'the store could not be read while stopping', describe(cause)));
       await saveCheckpoint(true);
       stopping = false;
-      note('info', 'dispatcher stopped', `checkpoint at position ${projection.position}`);
+      if (state !== undefined) note('info', 'dispatcher stopped', `checkpoint at position ${projection.position}`);
     },
 
     tick,

@@ -2,8 +2,8 @@
 // process does no cleanup: after kill(), every call of that instance, pending or new, never
 // settles, exactly as if the process were gone; the store and mailer behind keep their state.
 import type { DomainEvent } from '@rendezvous/domain';
-import type { OutgoingEmail } from '@rendezvous/notifications';
-import type { Mailer, SendReceipt } from '../mail/port';
+import type { OutgoingEmail, Renderer } from '@rendezvous/notifications';
+import { MailDeliveryError, type Mailer, type SendReceipt } from '../mail/port';
 import type { AppendResult, EventStore, ExpectedVersion, StoredEvent, Subscription } from '../store/port';
 
 /** What to do to one store call. */
@@ -24,6 +24,8 @@ export type StoreFault =
 export interface StoreFaults {
   append?(streamId: string, events: readonly DomainEvent[]): StoreFault;
   read?(): StoreFault;
+  /** Called once when the process dies, so the test can take down its other parts. */
+  onKill?(): void;
 }
 
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
@@ -44,7 +46,9 @@ export function faultyStore(inner: EventStore, faults: StoreFaults, lateMs = 30)
       (error: unknown) => (killed ? never<T>() : Promise.reject(error instanceof Error ? error : new Error(String(error)))),
     );
   const kill = (): void => {
+    if (killed) return;
     killed = true;
+    faults.onKill?.();
     for (const s of subscriptions) void s.close();
   };
   const readFault = (): void | Promise<never> => {
@@ -53,11 +57,12 @@ export function faultyStore(inner: EventStore, faults: StoreFaults, lateMs = 30)
     if (killed || fault === 'hang' || fault === 'late') return never();
     if (fault === 'fail' || fault === 'fail-after') throw new Error('injected: connection reset while reading');
   };
+  // One fault per read (at its first step), as a query that fails or hangs would.
   async function* guarded(source: AsyncIterable<StoredEvent>): AsyncIterable<StoredEvent> {
+    const hung = readFault();
+    if (hung !== undefined) await hung;
     const iterator = source[Symbol.asyncIterator]();
     for (;;) {
-      const hung = readFault();
-      if (hung !== undefined) await hung;
       const next = await guard(iterator.next());
       if (next.done === true) return;
       yield next.value;
@@ -110,20 +115,28 @@ export interface KillableMailer extends Mailer {
   kill(): void;
 }
 
-/** Wraps `inner`; `afterAccept` may throw (a reply lost after the server took the email) or kill. */
-export function killableMailer(inner: Mailer, hooks: { beforeSend?(email: OutgoingEmail): 'pass' | 'kill'; afterAccept?(email: OutgoingEmail): 'pass' | 'fail' | 'kill' } = {}): KillableMailer {
+/** What a killable mailer does before and after the inner mailer takes an email. */
+export interface MailerHooks {
+  /** `fail`: a transient refusal (4xx); `hang`: no answer, nothing sent; `kill`: the process dies. */
+  beforeSend?(email: OutgoingEmail): 'pass' | 'fail' | 'hang' | 'kill';
+  /** `fail`: the reply is lost after the server took the email; `kill`: the process dies right then (`dead`: it already had). */
+  afterAccept?(email: OutgoingEmail, dead: boolean): 'pass' | 'fail' | 'kill';
+}
+
+/** Wraps `inner` with the hooks' faults. */
+export function killableMailer(inner: Mailer, hooks: MailerHooks = {}): KillableMailer {
   let killed = false;
   return {
     kill: () => void (killed = true),
     async send(email): Promise<SendReceipt> {
-      if (killed || hooks.beforeSend?.(email) === 'kill') {
-        killed = true;
-        return never();
-      }
+      const before = killed ? 'kill' : (hooks.beforeSend?.(email) ?? 'pass');
+      if (before === 'kill') killed = true;
+      if (before === 'kill' || before === 'hang') return never();
+      if (before === 'fail') throw new MailDeliveryError('transient', 'deferred', `email ${email.idempotencyKey} was not sent: injected 451 (transient)`);
       const receipt = await inner.send(email);
-      if (killed) return never();
-      const after = hooks.afterAccept?.(email) ?? 'pass';
-      if (after === 'kill') {
+      // Called even when the process died while the server took the email: that acceptance is never recorded.
+      const after = hooks.afterAccept?.(email, killed) ?? 'pass';
+      if (killed || after === 'kill') {
         killed = true;
         return never();
       }
@@ -133,3 +146,26 @@ export function killableMailer(inner: Mailer, hooks: { beforeSend?(email: Outgoi
     close: () => inner.close(),
   };
 }
+
+/** A renderer that only addresses the email: rendering has its own tests, and costs here. */
+export const addressing: Renderer = {
+  render: (email): OutgoingEmail => ({
+    idempotencyKey: email.idempotencyKey,
+    notification: email.notification,
+    audience: email.audience,
+    meetingId: email.meeting.meetingId,
+    accountId: email.account.accountId,
+    from: { name: 'Rendezvous', email: 'no-reply@meet.example.com' },
+    to: [{ name: email.recipient.name, email: email.recipient.email }],
+    bcc: [],
+    subject: email.idempotencyKey,
+    text: email.notification,
+    html: `<p>${email.notification}</p>`,
+    attachments: [],
+    sentAt: email.dueAt,
+  }),
+  preview: () => {
+    throw new Error('not used');
+  },
+};
+

@@ -1,14 +1,12 @@
 import type { DeliveryEvent } from '@rendezvous/domain';
 
-/** Where one email's delivery stands, folded from its `email-<key>` stream. */
+/** Where one email's delivery stands, folded from its delivery stream. */
 export type DeliveryStatus = 'claimed' | 'retrying' | 'sent' | 'failed' | 'skipped';
 
 /** One email's delivery record, as the dispatcher knows it. */
 export interface Delivery {
   readonly idempotencyKey: string;
   readonly meetingId: string;
-  /** Version of the last event of the email's stream: the next step appends on it. */
-  readonly version: number;
   readonly status: DeliveryStatus;
   /** Claims so far: the attempt number of the last one (0 when skipped before any). */
   readonly attempts: number;
@@ -30,9 +28,9 @@ export function isFinal(delivery: Delivery | undefined): boolean {
   return delivery !== undefined && (delivery.status === 'sent' || delivery.status === 'failed' || delivery.status === 'skipped');
 }
 
-/** The record after one more event of the email's stream (at `version`). */
-export function nextDelivery(before: Delivery | undefined, version: number, event: DeliveryEvent): Delivery {
-  const base = { idempotencyKey: event.data.idempotencyKey, meetingId: event.data.meetingId, version, at: event.occurredAt };
+/** The record after one more event about the email. */
+export function nextDelivery(before: Delivery | undefined, event: DeliveryEvent): Delivery {
+  const base = { idempotencyKey: event.data.idempotencyKey, meetingId: event.data.meetingId, at: event.occurredAt };
   const attempts = before?.attempts ?? 0;
   switch (event.type) {
     case 'EmailClaimed':
@@ -60,25 +58,34 @@ export function nextDelivery(before: Delivery | undefined, version: number, even
 }
 
 /**
- * Every email's delivery record, indexed by meeting for the emails view. Records only move
- * forward: an event at or below the version already known (the dispatcher's own append, read
- * back later) changes nothing.
+ * Every email's delivery record, indexed by meeting for the emails view, and the version of
+ * every delivery stream: the next step on a stream appends on it. Streams only move forward:
+ * an event at or below the version already known (the dispatcher's own append, read back later)
+ * changes nothing. Versions arrive without gaps: a writer only appends on the version it knows,
+ * and reads go through a stream in order.
  */
 export class Ledger {
   private readonly byKey = new Map<string, Delivery>();
   private readonly byMeeting = new Map<string, Set<string>>();
+  private readonly versions = new Map<string, number>();
 
   /** The record of one email, if any step was recorded. */
   get(key: string): Delivery | undefined {
     return this.byKey.get(key);
   }
 
-  /** Folds one event at `version` of the email's stream; returns the record when it moved forward. */
-  apply(version: number, event: DeliveryEvent): Delivery | undefined {
+  /** The last version of a delivery stream known here (undefined: no event known). */
+  version(streamId: string): number | undefined {
+    return this.versions.get(streamId);
+  }
+
+  /** Folds the event at `version` of `streamId`; returns the email's record when it moved forward. */
+  apply(streamId: string, version: number, event: DeliveryEvent): Delivery | undefined {
+    const known = this.versions.get(streamId);
+    if (known !== undefined && version <= known) return undefined;
+    this.versions.set(streamId, version);
     const key = event.data.idempotencyKey;
-    const before = this.byKey.get(key);
-    if (before !== undefined && version <= before.version) return undefined;
-    const after = nextDelivery(before, version, event);
+    const after = nextDelivery(this.byKey.get(key), event);
     this.byKey.set(key, after);
     let keys = this.byMeeting.get(after.meetingId);
     if (keys === undefined) this.byMeeting.set(after.meetingId, (keys = new Set()));

@@ -30,22 +30,22 @@ export class Projection {
   absorb(stored: StoredEvent): Absorbed {
     if (stored.position <= this.position) return 'old';
     this.position = stored.position;
-    return this.fold(stored.version, stored.event);
+    return this.fold(stored.streamId, stored.version, stored.event);
   }
 
-  /** Folds a delivery record this dispatcher appended itself, before the subscription brings it back. */
-  recordOwn(version: number, event: StoredEvent['event']): void {
-    this.fold(version, event);
+  /** Folds delivery records this dispatcher appended itself (ending at `lastVersion`), before the subscription brings them back. */
+  recordOwn(streamId: string, lastVersion: number, events: readonly StoredEvent['event'][]): void {
+    events.forEach((event, i) => this.fold(streamId, lastVersion - events.length + 1 + i, event));
   }
 
-  private fold(version: number, event: StoredEvent['event']): Absorbed {
+  private fold(streamId: string, version: number, event: StoredEvent['event']): Absorbed {
     if (!isDeliveryEvent(event)) {
       this.plan = this.planner.evolve(this.plan, event);
       if (event.type === 'MeetingStarted' || event.type === 'MeetingEnded') this.over.set(event.data.meetingId, 'started');
       if (event.type === 'MeetingCancelled') this.over.set(event.data.meetingId, 'cancelled');
       return 'fact';
     }
-    const after = this.ledger.apply(version, event);
+    const after = this.ledger.apply(streamId, version, event);
     // A final record takes the email out of the plan's queue, so no dispatcher takes it again.
     if (after !== undefined && isFinal(after)) this.plan = this.planner.markSent(this.plan, after.idempotencyKey, event.occurredAt);
     return 'delivery';
@@ -84,11 +84,11 @@ export class Projection {
     });
   }
 
-  /** Reads one email's stream again (after a lost race) so the ledger knows who holds it. */
+  /** Reads a delivery stream again (after a lost race) so the ledger knows who holds what. */
   async refresh(store: EventStore, streamId: string, timeoutMs: number): Promise<void> {
     const read = async (): Promise<void> => {
-      for await (const stored of store.readStream(streamId)) {
-        if (isDeliveryEvent(stored.event)) this.fold(stored.version, stored.event);
+      for await (const stored of store.readStream(streamId, { fromVersion: (this.ledger.version(streamId) ?? -1) + 1 })) {
+        if (isDeliveryEvent(stored.event)) this.fold(streamId, stored.version, stored.event);
       }
     };
     await withDeadline(read(), timeoutMs, `reading ${streamId}`).catch(() => undefined);

@@ -27,21 +27,18 @@ export function recordableReason(reason: string): string {
   return /^[a-z][a-z-]{0,63}$/.test(reason) ? reason : 'unknown';
 }
 
-const messageIdShape = /^<[\x21-\x7e]{1,995}>$/;
-
 /** The step events of one email, all stamped with the same key and meeting. */
 export function deliveryRecords(email: EmailToSend, dispatcherId: string) {
-  const ids = { idempotencyKey: email.idempotencyKey, meetingId: email.meeting.meetingId };
+  const ids = { idempotencyKey: email.idempotencyKey, meetingId: email.meeting.meetingId, dueAt: email.dueAt };
   return {
     claimed: (at: string, attempt: number, leaseUntil: string) => checked('EmailClaimed', at, { ...ids, dispatcherId, attempt, leaseUntil }),
-    sent: (at: string, attempt: number, messageId: string, fallbackMessageId: string, refused: number) =>
+    sent: (at: string, attempt: number, messageId: string, refused: number) =>
       checked('EmailSent', at, {
         ...ids,
         notification: email.notification,
         audience: email.audience,
         recipientId: email.recipient.id,
-        dueAt: email.dueAt,
-        messageId: messageIdShape.test(messageId) ? messageId : fallbackMessageId,
+        messageId,
         dispatcherId,
         attempt,
         ...(refused > 0 ? { refusedRecipients: Math.min(refused, 10_000) } : {}),

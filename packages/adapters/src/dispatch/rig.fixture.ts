@@ -1,7 +1,7 @@
 // For the dispatcher tests: an in-memory store, mailer and checkpoint store on a virtual clock,
 // meetings to schedule, and readers of what the store recorded.
 import { aGuest, aHost, recorded, scheduleMeeting } from '@rendezvous/domain/testing';
-import { emailStream, meetingStream, type DeliveryEvent, type DomainEvent, type ScheduleMeeting } from '@rendezvous/domain';
+import { isDeliveryEvent, meetingStream, type DeliveryEvent, type DomainEvent, type ScheduleMeeting } from '@rendezvous/domain';
 import { createRenderer } from '@rendezvous/notifications';
 import { createVirtualClock, type VirtualClock } from '../clock';
 import { createInMemoryMailer, type InMemoryMailer } from '../mail/memory/in-memory-mailer';
@@ -44,7 +44,7 @@ export interface Rig {
   dispatcher(overrides?: Partial<DispatcherOptions>): Dispatcher;
   /** Appends facts to their meeting streams. */
   append(...events: DomainEvent[]): Promise<void>;
-  /** The delivery events of one email, `type@version` plus the event. */
+  /** The delivery events of one email, in order. */
   deliveries(key: string): Promise<DeliveryEvent[]>;
   /** Keys of the emails the mailer accepted, in order (duplicates kept). */
   sentKeys(): string[];
@@ -87,7 +87,7 @@ export function rig(start: string = times.scheduledAt): Rig {
     },
     async deliveries(key) {
       const found: DeliveryEvent[] = [];
-      for await (const stored of store.readStream(emailStream(key))) found.push(stored.event as DeliveryEvent);
+      for await (const { event } of store.readAll()) if (isDeliveryEvent(event) && event.data.idempotencyKey === key) found.push(event);
       return found;
     },
     sentKeys: () => mailer.sent().map((s) => s.email.idempotencyKey),

@@ -1,10 +1,10 @@
-import { emailStream, fromMillis, type DeliveryEvent } from '@rendezvous/domain';
+import { fromMillis, type DeliveryEvent } from '@rendezvous/domain';
 import type { EmailToSend, OutgoingEmail, Renderer } from '@rendezvous/notifications';
 import { asMailDeliveryError, MailDeliveryError, type Mailer, type SendReceipt } from '../mail/port';
 import { messageIdFor } from '../mail/message-id';
-import type { EventStore, ExpectedVersion } from '../store/port';
+import type { EventStore } from '../store/port';
 import { DeadlineError, withDeadline } from './deadline';
-import { isFinal } from './ledger';
+import { isFinal, type Delivery } from './ledger';
 import type { Projection } from './projection';
 import { deliveryRecords } from './records';
 import type { DispatchLogEntry, EmailOutcome } from './report';
@@ -12,7 +12,7 @@ import { retryDelayMs, type RetryPolicy } from './retry-delay';
 import { skipOf, withoutSuppressedBcc, type Suppression } from './skip';
 import type { Step, Task } from './task';
 
-/** Everything one step needs: the ports, the projection, the settings. */
+/** Everything a step needs: the ports, the projection, the settings. */
 export interface StepContext {
   readonly store: EventStore;
   readonly mailer: Mailer;
@@ -25,6 +25,8 @@ export interface StepContext {
   readonly storeTimeoutMs: number;
   /** How long to leave an email alone after the store did not answer (clock time). */
   readonly holdMs: number;
+  /** Most emails claimed by one append; they are sent side by side, so the lease covers one send. */
+  readonly batch: number;
   readonly isSuppressed: Suppression | undefined;
   readonly log: (entry: DispatchLogEntry) => void;
   /** The clock, in epoch ms. */
@@ -33,20 +35,28 @@ export interface StepContext {
   readonly stopping: () => boolean;
 }
 
-type Appended = { readonly kind: 'ok'; readonly version: number } | { readonly kind: 'conflict' } | { readonly kind: 'unknown'; readonly error: unknown };
+type Appended = { readonly kind: 'ok' } | { readonly kind: 'conflict' } | { readonly kind: 'unknown'; readonly error: unknown };
+/** One record to append about one task, and what it means for the task once written. */
+interface Entry {
+  readonly task: Task;
+  readonly event: DeliveryEvent;
+  readonly outcome?: EmailOutcome;
+}
 
 const isConflict = (error: unknown): boolean => typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'VersionConflict';
-const expectedAfter = (version: number | undefined): ExpectedVersion => (version === undefined ? { kind: 'noStream' } : { kind: 'exact', version });
-const wait = (untilMs: number): Step => ({ kind: 'wait', untilMs });
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const wait = (untilMs: number): Step => ({ kind: 'wait', untilMs });
+/** Conflicts on one stream in a row before its emails wait for the next tick. */
+const maxConflicts = 3;
 
-/** Appends one step to the email's stream; a lost race re-reads the stream so the ledger is current. */
-async function append(ctx: StepContext, event: DeliveryEvent, expected: ExpectedVersion): Promise<Appended> {
-  const stream = emailStream(event.data.idempotencyKey);
+/** Appends records to a delivery stream on the version known here; a lost race re-reads the stream. */
+async function append(ctx: StepContext, stream: string, events: readonly DeliveryEvent[]): Promise<Appended> {
+  const known = ctx.projection.ledger.version(stream);
   try {
-    const result = await withDeadline(ctx.store.append(stream, [event], expected), ctx.storeTimeoutMs, `appending ${event.type} to ${stream}`);
-    ctx.projection.recordOwn(result.nextVersion, event);
-    return { kind: 'ok', version: result.nextVersion };
+    const expected = known === undefined ? ({ kind: 'noStream' } as const) : ({ kind: 'exact', version: known } as const);
+    const result = await withDeadline(ctx.store.append(stream, events, expected), ctx.storeTimeoutMs, `appending to ${stream}`);
+    ctx.projection.recordOwn(stream, result.nextVersion, events);
+    return { kind: 'ok' };
   } catch (error) {
     if (!isConflict(error)) return { kind: 'unknown', error };
     await ctx.projection.refresh(ctx.store, stream, ctx.storeTimeoutMs);
@@ -54,12 +64,15 @@ async function append(ctx: StepContext, event: DeliveryEvent, expected: Expected
   }
 }
 
-function logOutcome(ctx: StepContext, email: EmailToSend, outcome: EmailOutcome, attempt: number, extra: { messageId?: string; reason?: string; retryAt?: string }): void {
+function logOutcome(ctx: StepContext, entry: Entry): void {
+  const { task, event, outcome } = entry;
+  if (outcome === undefined) return;
+  const { email } = task;
   const nowMs = ctx.nowMs();
-  const level = outcome === 'sent' || outcome === 'skipped' ? 'info' : outcome === 'retrying' ? 'warn' : 'error';
+  const data = event.data;
   ctx.log({
     kind: 'email',
-    level,
+    level: outcome === 'sent' || outcome === 'skipped' ? 'info' : outcome === 'retrying' ? 'warn' : 'error',
     msg: `email ${outcome}`,
     outcome,
     at: fromMillis(nowMs),
@@ -71,39 +84,30 @@ function logOutcome(ctx: StepContext, email: EmailToSend, outcome: EmailOutcome,
     recipientId: email.recipient.id,
     dueAt: email.dueAt,
     lateMs: Math.max(0, nowMs - Date.parse(email.dueAt)),
-    attempt,
-    ...extra,
+    attempt: 'attempt' in data ? data.attempt : 0,
+    ...('messageId' in data ? { messageId: data.messageId } : {}),
+    ...('detail' in data ? { reason: data.detail } : 'reason' in data ? { reason: data.reason } : {}),
+    ...('retryAt' in data && data.retryAt !== undefined ? { retryAt: data.retryAt } : {}),
   });
 }
 
-function storeTrouble(ctx: StepContext, task: Task, what: string, error: unknown): Step {
-  task.holdUntilMs = ctx.nowMs() + ctx.holdMs;
+function hold(ctx: StepContext, tasks: readonly Task[], what: string, error: unknown): Step {
+  const untilMs = ctx.nowMs() + ctx.holdMs;
+  for (const task of tasks) task.holdUntilMs = untilMs;
   ctx.log({
     kind: 'dispatcher',
     level: 'warn',
     msg: `${what}: the store did not answer; trying again later`,
     at: fromMillis(ctx.nowMs()),
     dispatcherId: ctx.dispatcherId,
-    detail: `${task.email.idempotencyKey}: ${describe(error)}`,
+    detail: `${tasks.map((t) => t.email.idempotencyKey).join(', ')}: ${describe(error)}`,
   });
-  return wait(task.holdUntilMs);
+  return wait(untilMs);
 }
 
-/** Records the send the mailer accepted under our claim at `claimVersion`. */
-async function recordSent(ctx: StepContext, task: Task, claimVersion: number, attempt: number): Promise<Step> {
-  const delivered = task.delivered;
-  if (delivered === undefined) throw new Error(`dispatcher: ${task.email.idempotencyKey} has no accepted send to record`);
-  const at = fromMillis(ctx.nowMs());
-  const event = deliveryRecords(task.email, ctx.dispatcherId).sent(at, attempt, delivered.messageId, delivered.messageId, delivered.refused);
-  const appended = await append(ctx, event, { kind: 'exact', version: claimVersion });
-  if (appended.kind === 'ok') {
-    logOutcome(ctx, task.email, 'sent', attempt, { messageId: event.data.messageId });
-    return { kind: 'sent' };
-  }
-  if (appended.kind === 'unknown') return storeTrouble(ctx, task, 'recording a sent email', appended.error);
-  // Our lease ran out and another dispatcher claimed the email: it sends a copy (same Message-ID).
-  return isFinal(ctx.projection.ledger.get(task.email.idempotencyKey)) ? { kind: 'done' } : wait(ctx.nowMs());
-}
+/** True while the email's last record is our claim of `attempt`: an outcome of that attempt may be recorded. */
+const stillOurs = (ctx: StepContext, d: Delivery | undefined, attempt: number): boolean =>
+  d?.status === 'claimed' && d.dispatcherId === ctx.dispatcherId && d.attempts === attempt;
 
 /** Why an attempt failed: a mailer's MailDeliveryError, or the dispatcher's own (render). */
 interface Failure {
@@ -112,8 +116,7 @@ interface Failure {
   readonly message: string;
 }
 
-/** Records a failed attempt: once and for good when permanent or the last one, else with a retry time. */
-async function recordFailure(ctx: StepContext, task: Task, claimVersion: number, attempt: number, failure: Failure): Promise<Step> {
+function failureEntry(ctx: StepContext, task: Task, attempt: number, failure: Failure): Entry {
   const nowMs = ctx.nowMs();
   const permanent = failure.kind === 'permanent';
   const final = permanent || attempt >= ctx.retry.maxAttempts;
@@ -125,14 +128,14 @@ async function recordFailure(ctx: StepContext, task: Task, claimVersion: number,
     detail,
     ...(retryAt === undefined ? {} : { retryAt }),
   });
-  const appended = await append(ctx, event, { kind: 'exact', version: claimVersion });
-  if (appended.kind === 'ok') {
-    logOutcome(ctx, task.email, final ? 'failed' : 'retrying', attempt, { reason: event.data.detail, ...(retryAt === undefined ? {} : { retryAt }) });
-    return final ? { kind: 'failed' } : { kind: 'retrying' };
-  }
-  // Unrecorded, the claim simply runs out and the email is tried again then.
-  if (appended.kind === 'unknown') return storeTrouble(ctx, task, 'recording a failed attempt', appended.error);
-  return wait(nowMs);
+  return { task, event, outcome: final ? 'failed' : 'retrying' };
+}
+
+function sentEntry(ctx: StepContext, task: Task, attempt: number): Entry {
+  const delivered = task.delivered;
+  if (delivered === undefined) throw new Error(`dispatcher: ${task.email.idempotencyKey} has no accepted send to record`);
+  const event = deliveryRecords(task.email, ctx.dispatcherId).sent(fromMillis(ctx.nowMs()), attempt, delivered.messageId, delivered.refused);
+  return { task, event, outcome: 'sent' };
 }
 
 async function send(ctx: StepContext, outgoing: OutgoingEmail): Promise<SendReceipt> {
@@ -148,82 +151,129 @@ async function send(ctx: StepContext, outgoing: OutgoingEmail): Promise<SendRece
   }
 }
 
-/** Renders and sends under our claim, then records what happened. */
-async function deliver(ctx: StepContext, task: Task, claimVersion: number, attempt: number): Promise<Step> {
+/** Renders and sends one claimed email; the entry says what to record. */
+async function deliver(ctx: StepContext, task: Task, attempt: number): Promise<Entry> {
   const { email } = task;
   let outgoing: OutgoingEmail;
   try {
     outgoing = await withoutSuppressedBcc(ctx, ctx.renderer.render(email));
   } catch (error) {
     // A template that cannot render will not render on the next attempt either.
-    const failure: Failure = { kind: 'permanent', reason: 'render', message: `email ${email.idempotencyKey} could not be rendered: ${describe(error)}` };
-    return recordFailure(ctx, task, claimVersion, attempt, failure);
+    return failureEntry(ctx, task, attempt, { kind: 'permanent', reason: 'render', message: `email ${email.idempotencyKey} could not be rendered: ${describe(error)}` });
   }
-  let receipt: SendReceipt;
   try {
-    receipt = await send(ctx, outgoing);
+    const receipt = await send(ctx, outgoing);
+    const messageId = /^<[\x21-\x7e]{1,995}>$/.test(receipt.messageId) ? receipt.messageId : messageIdFor(outgoing);
+    task.delivered = { messageId, refused: receipt.rejected?.length ?? 0, attempt };
+    return sentEntry(ctx, task, attempt);
   } catch (error) {
-    return recordFailure(ctx, task, claimVersion, attempt, asMailDeliveryError(error, email.idempotencyKey));
+    return failureEntry(ctx, task, attempt, asMailDeliveryError(error, email.idempotencyKey));
   }
-  const fallback = messageIdFor(outgoing);
-  const messageId = /^<[\x21-\x7e]{1,995}>$/.test(receipt.messageId) ? receipt.messageId : fallback;
-  task.delivered = { messageId, refused: receipt.rejected?.length ?? 0, claimVersion };
-  return recordSent(ctx, task, claimVersion, attempt);
 }
 
 /**
- * Takes one due email one step further: waits while someone holds it, skips it when it no longer
- * makes sense or must not go out, else claims it (one append on the version seen: of several
- * dispatchers exactly one wins), sends it and records the outcome.
+ * Records what became of the sends of our claims. Entries whose email another dispatcher took
+ * over meanwhile (our lease ran out) are dropped: that one records its own send.
  */
-export async function step(ctx: StepContext, task: Task, retried = false): Promise<Step> {
-  const { email } = task;
-  const key = email.idempotencyKey;
-  const nowMs = ctx.nowMs();
-  const record = ctx.projection.ledger.get(key);
-  if (isFinal(record)) return { kind: 'done' };
-  if (task.holdUntilMs > nowMs) return wait(task.holdUntilMs);
-  if (task.delivered !== undefined && record?.status === 'claimed' && record.version === task.delivered.claimVersion) {
-    return recordSent(ctx, task, record.version, record.attempts);
+async function recordOutcomes(ctx: StepContext, stream: string, entries: readonly Entry[], results: Map<Task, Step>): Promise<void> {
+  let pending = entries;
+  for (let conflicts = 0; pending.length > 0; conflicts++) {
+    pending = pending.filter((e) => stillOurs(ctx, ctx.projection.ledger.get(e.task.email.idempotencyKey), 'attempt' in e.event.data ? e.event.data.attempt : 0));
+    if (pending.length === 0 || conflicts === maxConflicts) break;
+    const appended = await append(ctx, stream, pending.map((e) => e.event));
+    if (appended.kind === 'ok') {
+      for (const entry of pending) {
+        logOutcome(ctx, entry);
+        results.set(entry.task, { kind: entry.outcome === 'retrying' ? 'retrying' : entry.outcome === 'failed' ? 'failed' : 'sent' });
+      }
+      return;
+    }
+    // Unrecorded, a failure costs nothing (the claim runs out and the email is tried again); an
+    // accepted send stays in `delivered`, to be recorded, never sent again.
+    if (appended.kind === 'unknown') {
+      hold(ctx, pending.map((e) => e.task), 'recording what was sent', appended.error);
+      return;
+    }
   }
-  if (record?.status === 'claimed' && (record.leaseUntilMs ?? 0) > nowMs) return wait(record.leaseUntilMs ?? nowMs);
-  if (record?.status === 'retrying' && (record.retryAtMs ?? 0) > nowMs) return wait(record.retryAtMs ?? nowMs);
+  for (const entry of entries) if (!results.has(entry.task)) results.set(entry.task, wait(ctx.nowMs()));
+}
 
-  const expected = expectedAfter(record?.version);
-  const attempt = (record?.attempts ?? 0) + 1;
-  const records = deliveryRecords(email, ctx.dispatcherId);
-  const at = fromMillis(nowMs);
-  let next: DeliveryEvent | undefined;
-  if (task.delivered === undefined) {
-    let skip: Awaited<ReturnType<typeof skipOf>>;
-    try {
-      skip = await skipOf(ctx, email, nowMs);
-    } catch (error) {
-      return storeTrouble(ctx, task, 'asking whether the recipient may be written to', error);
+/**
+ * Takes the due emails of one delivery stream one step further. Those another dispatcher holds,
+ * or whose retry time has not come, wait. Those that no longer make sense or must not go out are
+ * recorded as skipped. The rest are claimed in one append (of several dispatchers exactly one
+ * wins it), sent side by side, and their outcomes recorded in one more append.
+ */
+export async function stepGroup(ctx: StepContext, stream: string, tasks: readonly Task[]): Promise<Map<Task, Step>> {
+  const results = new Map<Task, Step>();
+  for (let conflicts = 0; conflicts <= maxConflicts; ) {
+    const nowMs = ctx.nowMs();
+    const at = fromMillis(nowMs);
+    const entries: Entry[] = [];
+    const toSend: { task: Task; attempt: number }[] = [];
+    const open = tasks.filter((t) => !results.has(t));
+    if (open.length === 0) break;
+    const candidates: { task: Task; attempt: number }[] = [];
+    for (const task of open) {
+      const d = ctx.projection.ledger.get(task.email.idempotencyKey);
+      if (isFinal(d)) results.set(task, { kind: 'done' });
+      else if (task.holdUntilMs > nowMs) results.set(task, wait(task.holdUntilMs));
+      else if (task.delivered !== undefined && stillOurs(ctx, d, task.delivered.attempt)) entries.push(sentEntry(ctx, task, task.delivered.attempt));
+      else if (d?.status === 'claimed' && (d.leaseUntilMs ?? 0) > nowMs) results.set(task, wait(d.leaseUntilMs ?? nowMs));
+      else if (d?.status === 'retrying' && (d.retryAtMs ?? 0) > nowMs) results.set(task, wait(d.retryAtMs ?? nowMs));
+      else candidates.push({ task, attempt: (d?.attempts ?? 0) + 1 });
     }
-    if (skip !== undefined) next = records.skipped(at, skip.cause, skip.reason);
-    else if (attempt > ctx.retry.maxAttempts) {
-      const detail = `claimed ${attempt - 1} times without a recorded outcome (dispatchers stopped or lost the store mid-send); giving up`;
-      next = records.failed(at, attempt - 1, { permanent: false, reason: 'lease-expired', detail });
+    // Skips first: a reminder that comes too late, an erased or suppressed recipient.
+    const verdicts = await Promise.all(
+      candidates.map(({ task }) =>
+        task.delivered !== undefined
+          ? Promise.resolve({ ok: true as const, skip: undefined })
+          : skipOf(ctx, task.email, nowMs).then(
+              (skip) => ({ ok: true as const, skip }),
+              (error: unknown) => ({ ok: false as const, error }),
+            ),
+      ),
+    );
+    candidates.forEach(({ task, attempt }, i) => {
+      const verdict = verdicts[i];
+      const records = deliveryRecords(task.email, ctx.dispatcherId);
+      if (verdict === undefined) return;
+      if (!verdict.ok) results.set(task, hold(ctx, [task], 'asking whether the recipient may be written to', verdict.error));
+      else if (verdict.skip !== undefined) entries.push({ task, event: records.skipped(at, verdict.skip.cause, verdict.skip.reason), outcome: 'skipped' });
+      else if (task.delivered === undefined && attempt > ctx.retry.maxAttempts) {
+        const detail = `claimed ${attempt - 1} times without a recorded outcome (dispatchers stopped or lost the store mid-send); giving up`;
+        entries.push({ task, event: records.failed(at, attempt - 1, { permanent: false, reason: 'lease-expired', detail }), outcome: 'failed' });
+      } else if (ctx.stopping()) results.set(task, wait(nowMs));
+      else if (toSend.length < ctx.batch) {
+        entries.push({ task, event: records.claimed(at, attempt, fromMillis(nowMs + ctx.leaseMs)) });
+        // The mailer took this email under an earlier claim of ours: record it, never resend it.
+        if (task.delivered !== undefined) {
+          task.delivered = { ...task.delivered, attempt };
+          entries.push(sentEntry(ctx, task, attempt));
+        } else toSend.push({ task, attempt });
+      }
+      // Beyond the batch: left open for the next round.
+    });
+    if (entries.length === 0) break;
+
+    const appended = await append(ctx, stream, entries.map((e) => e.event));
+    if (appended.kind === 'conflict') {
+      conflicts++;
+      continue;
     }
+    if (appended.kind === 'unknown') {
+      const step = hold(ctx, entries.map((e) => e.task), 'recording claims and skips', appended.error);
+      for (const { task } of entries) results.set(task, step);
+      break;
+    }
+    for (const entry of entries) {
+      if (entry.outcome === undefined) continue;
+      logOutcome(ctx, entry);
+      results.set(entry.task, { kind: entry.outcome === 'retrying' ? 'retrying' : entry.outcome });
+    }
+    const outcomes = await Promise.all(toSend.map(({ task, attempt }) => deliver(ctx, task, attempt)));
+    await recordOutcomes(ctx, stream, outcomes, results);
   }
-  if (ctx.stopping() && next === undefined) return wait(nowMs);
-  const leaseUntil = fromMillis(nowMs + ctx.leaseMs);
-  const appended = await append(ctx, next ?? records.claimed(at, attempt, leaseUntil), expected);
-  if (appended.kind === 'unknown') return storeTrouble(ctx, task, `recording ${next?.type ?? 'a claim'}`, appended.error);
-  if (appended.kind === 'conflict') return retried ? wait(nowMs) : step(ctx, task, true);
-  if (next?.type === 'EmailSkipped') {
-    logOutcome(ctx, email, 'skipped', 0, { reason: next.data.reason });
-    return { kind: 'skipped' };
-  }
-  if (next?.type === 'EmailFailed') {
-    logOutcome(ctx, email, 'failed', attempt - 1, { reason: next.data.detail });
-    return { kind: 'failed' };
-  }
-  // The mailer already took this email under an earlier claim of ours: record it, do not resend.
-  if (task.delivered !== undefined) {
-    task.delivered = { ...task.delivered, claimVersion: appended.version };
-    return recordSent(ctx, task, appended.version, attempt);
-  }
-  return deliver(ctx, task, appended.version, attempt);
+  for (const task of tasks) if (!results.has(task)) results.set(task, wait(ctx.nowMs()));
+  return results;
 }

@@ -7,13 +7,15 @@ import type { EmailToSend } from '@rendezvous/notifications';
  */
 export interface Task {
   readonly email: EmailToSend;
+  /** The delivery stream it shares with the meeting's other emails due at the same time. */
+  readonly stream: string;
   /** Not before this time (epoch ms, clock time): set after the store failed to answer. */
   holdUntilMs: number;
   /**
-   * Set once the mailer accepted the email under our claim at `claimVersion` but the record
+   * Set once the mailer accepted the email under our claim (attempt `attempt`) but the record
    * did not make it to the store: the next step records it, and never sends it again.
    */
-  delivered?: { readonly messageId: string; readonly refused: number; readonly claimVersion: number };
+  delivered?: { readonly messageId: string; readonly refused: number; readonly attempt: number };
 }
 
 /** What one look at a task came to. */

@@ -28,7 +28,7 @@ export type MeetingEvent = Extract<DomainEvent, { type: keyof typeof meetingEven
 export type UserEvent = Extract<DomainEvent, { type: keyof typeof userEventData }>;
 /** An event of an `account-<accountId>` stream (branding and the Email Editor). */
 export type AccountEvent = Extract<DomainEvent, { type: keyof typeof accountEventData }>;
-/** What the live dispatcher records about one email (stream `email-<idempotencyKey>`); not part of a replay's input. */
+/** What the live dispatcher records about one email (stream `emails-<meetingId>@<dueAt>`); not facts a replay plans from. */
 export type DeliveryEvent = Extract<DomainEvent, { type: keyof typeof deliveryEventData }>;
 
 /** True for a delivery event: the dispatcher's record of an email, not a fact about a meeting, user or account. */

@@ -30,7 +30,7 @@ describe('the delivery events', () => {
     if (E.isLeft(decoded)) throw new Error(decoded.left.message);
     expect(decoded.right.occurredAt).toBe('2026-03-01T09:00:00Z');
     expect(isDeliveryEvent(decoded.right)).toBe(true);
-    expect(streamOf(decoded.right)).toBe(`email-${key}`);
+    expect(streamOf(decoded.right)).toBe('emails-m-1@2026-03-01T09:00:00Z');
     expect(decodeEvent(encodeEvent(decoded.right))).toEqual(decoded);
   });
 
@@ -39,11 +39,11 @@ describe('the delivery events', () => {
       'data.messageId: must be a Message-ID such as <id@example.com>\ndata.attempt: must be a whole number from 1 to 10000',
     );
     expect(
-      message({ type: 'EmailFailed', occurredAt: '2026-03-01T09:00:00Z', data: { idempotencyKey: 'a b', meetingId: 'm-1', dispatcherId: 'd', attempt: 1, permanent: true, reason: 'Rejected!', detail: ' ' } }),
+      message({ type: 'EmailFailed', occurredAt: '2026-03-01T09:00:00Z', data: { idempotencyKey: 'a b', meetingId: 'm-1', dueAt: '2026-03-01T09:00:00Z', dispatcherId: 'd', attempt: 1, permanent: true, reason: 'Rejected!', detail: ' ' } }),
     ).toBe(
       'data.idempotencyKey: must be an idempotency key of 1 to 512 visible ASCII characters\ndata.reason: must be a lower-case word such as "timeout"\ndata.detail: must be a non-empty string',
     );
-    expect(message({ type: 'EmailSkipped', occurredAt: '2026-03-01T09:00:00Z', data: { idempotencyKey: key, meetingId: 'm-1', cause: 'bored', reason: 'x' } })).toBe(
+    expect(message({ type: 'EmailSkipped', occurredAt: '2026-03-01T09:00:00Z', data: { idempotencyKey: key, meetingId: 'm-1', dueAt: '2026-03-01T09:00:00Z', cause: 'bored', reason: 'x' } })).toBe(
       'data.cause: must be one of "meeting-started", "meeting-cancelled", "suppressed", "erased"',
     );
   });

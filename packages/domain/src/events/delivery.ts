@@ -2,9 +2,11 @@ import * as t from 'io-ts';
 import { Id, Instant, NonEmptyText } from '../codec/primitives';
 import { Audience, NotificationId } from './account';
 
-// What the live dispatcher records about each email, one stream per email (`email-<key>`).
-// The stream's expected version is the lock: the first claim is appended on "no stream", every
-// later step on the version the writer saw, so of two dispatchers exactly one wins each step.
+// What the live dispatcher records about each email. The emails of one meeting that fall due at
+// the same instant (a booking's confirmations, a meeting's reminders) share one stream,
+// `emails-<meetingId>@<dueAt>`, so their claims go in one append and their outcomes in another:
+// appends, not sends, are what a store serializes. The stream's expected version is the lock:
+// every step is appended on the version the writer saw, so of two dispatchers exactly one wins.
 // These events name people only by their ids (recipientId, the key): an address recorded here
 // would escape per-person encryption and erasure, and the meeting stream already holds it.
 
@@ -51,7 +53,7 @@ export type SkipCause = t.TypeOf<typeof SkipCause>;
 
 /** Codec of EmailClaimed data: a dispatcher holds the email until `leaseUntil` while it sends it. */
 export const EmailClaimedData = t.exact(
-  t.type({ idempotencyKey: IdempotencyKey, meetingId: Id, dispatcherId: DispatcherId, attempt: Attempt, leaseUntil: Instant }),
+  t.type({ idempotencyKey: IdempotencyKey, meetingId: Id, dueAt: Instant, dispatcherId: DispatcherId, attempt: Attempt, leaseUntil: Instant }),
   'EmailClaimed',
 );
 /** Codec of EmailSent data: the mailer accepted the email, under this Message-ID. */
@@ -79,6 +81,7 @@ export const EmailFailedData = t.exact(
     t.type({
       idempotencyKey: IdempotencyKey,
       meetingId: Id,
+      dueAt: Instant,
       dispatcherId: DispatcherId,
       attempt: Attempt,
       permanent: t.boolean,
@@ -92,11 +95,11 @@ export const EmailFailedData = t.exact(
 );
 /** Codec of EmailSkipped data: the email fell due but must not go out (meeting started or cancelled, recipient suppressed or erased). */
 export const EmailSkippedData = t.exact(
-  t.type({ idempotencyKey: IdempotencyKey, meetingId: Id, cause: SkipCause, reason: NonEmptyText }),
+  t.type({ idempotencyKey: IdempotencyKey, meetingId: Id, dueAt: Instant, cause: SkipCause, reason: NonEmptyText }),
   'EmailSkipped',
 );
 
-/** The data codec of each event of an `email-<idempotencyKey>` stream. */
+/** The data codec of each event of an `emails-<meetingId>@<dueAt>` stream. */
 export const deliveryEventData = {
   EmailClaimed: EmailClaimedData,
   EmailSent: EmailSentData,
@@ -112,5 +115,5 @@ export function isDeliveryEventType(type: string): type is keyof typeof delivery
   return Object.prototype.hasOwnProperty.call(deliveryEventData, type);
 }
 
-/** The stream of one email's delivery. */
-export const emailStream = (idempotencyKey: string): string => `email-${idempotencyKey}`;
+/** The delivery stream of a meeting's emails due at `dueAt` (an instant in its UTC form). */
+export const deliveryStream = (meetingId: string, dueAt: string): string => `emails-${meetingId}@${dueAt}`;

@@ -1,5 +1,5 @@
 import type { DomainEvent } from './catalogue';
-import { emailStream } from './delivery';
+import { deliveryStream } from './delivery';
 
 /** The stream a meeting's events live in. */
 export const meetingStream = (meetingId: string): string => `meeting-${meetingId}`;
@@ -22,7 +22,7 @@ export function streamOf(event: DomainEvent): string {
     case 'EmailSent':
     case 'EmailFailed':
     case 'EmailSkipped':
-      return emailStream(event.data.idempotencyKey);
+      return deliveryStream(event.data.meetingId, event.data.dueAt);
     default:
       return meetingStream(event.data.meetingId);
   }
