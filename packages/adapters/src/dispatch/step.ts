@@ -1,5 +1,5 @@
 import { fromMillis, type DeliveryEvent } from '@rendezvous/domain';
-import type { EmailToSend, OutgoingEmail, Renderer } from '@rendezvous/notifications';
+import type { OutgoingEmail, Renderer } from '@rendezvous/notifications';
 import { asMailDeliveryError, MailDeliveryError, type Mailer, type SendReceipt } from '../mail/port';
 import { messageIdFor } from '../mail/message-id';
 import type { EventStore } from '../store/port';
