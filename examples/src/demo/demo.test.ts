@@ -16,7 +16,8 @@ describe('pnpm demo', () => {
     // A file a previous run left: the demo must clear it.
     await writeFile(join(dir, '20260101T000000.000Z-00000000deadbeef.eml'), 'stale');
     run = await runDemo({ outbox: dir });
-  });
+    // Seconds alone; a machine busy with other test suites can take several times that.
+  }, 120_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('runs every command, and refuses exactly the two the rules forbid, saying why', () => {

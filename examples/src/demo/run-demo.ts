@@ -101,9 +101,11 @@ function recording(mailer: Mailer, sent: OutgoingEmail[]): Mailer {
  * moment's emails before the next: what it sends is what the real clock would have sent.
  */
 async function advance(clock: VirtualClock, dispatcher: Dispatcher, target: string): Promise<void> {
-  for (;;) {
-    const { nextWakeAt } = await dispatcher.tick();
+  // The story has a few dozen due times; thousands of wake-ups mean an email stuck waiting.
+  for (let wakeUps = 0; ; wakeUps++) {
+    const { nextWakeAt, error } = await dispatcher.tick();
     if (nextWakeAt === undefined || Date.parse(nextWakeAt) > Date.parse(target)) break;
+    if (wakeUps > 1000) throw new Error(`the dispatcher keeps waking up before ${target} (now ${clock.now()}${error ? `: ${error}` : ''})`);
     await clock.advanceTo(nextWakeAt);
   }
   await clock.advanceTo(target);
