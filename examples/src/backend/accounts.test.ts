@@ -29,6 +29,8 @@ it('lists every pair with the built-in template until an admin customizes it, an
   });
   const dutch = await call(t.url, 'GET', '/accounts/globex/notifications?locale=nl');
   expect(dutch.body.guest.pairs[0].template.subject).toBe(defaultTemplate('guest', 'meeting-scheduled', 'nl')?.subject);
+  const badLocale = await call(t.url, 'GET', '/accounts/globex/notifications?locale=%20');
+  expect([badLocale.status, badLocale.body.field]).toEqual([400, 'locale']);
 
   const customized = await call(t.url, 'PUT', '/accounts/globex/notifications/guest/meeting-scheduled', {
     json: {
