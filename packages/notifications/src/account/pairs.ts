@@ -24,9 +24,15 @@ export function pairExists(audience: Audience, notification: NotificationId): bo
   return audience === 'guest' || !guestOnly.has(notification);
 }
 
+// Planning asks for a pair's settings for every email it hands out: build each key once.
+const keys: Readonly<Record<Audience, Readonly<Record<string, string>>>> = {
+  user: Object.fromEntries(notificationIds.map((n) => [n, `user/${n}`])),
+  guest: Object.fromEntries(notificationIds.map((n) => [n, `guest/${n}`])),
+};
+
 /** The key a pair's settings are stored under: `guest/review`. */
 export function pairKey(audience: Audience, notification: NotificationId): string {
-  return `${audience}/${notification}`;
+  return keys[audience][notification] ?? `${audience}/${notification}`;
 }
 
 /** How a person names an audience in a sentence: "hosts" (the user audience) or "guests". */

@@ -47,15 +47,19 @@ export class Draft {
 
   /**
    * Plans one email. One due by the event's time (the "at once" emails) is judged right away,
-   * on the state the event left: ready to send, or suppressed (pair disabled). Planning an email
-   * that exists already changes nothing; one that was withdrawn is planned anew under the same
-   * key (a host reassigned back gets their reminder), the withdrawal staying on record.
+   * on the state the event left: ready to send, or suppressed (pair disabled). Planning a
+   * reminder that exists already changes nothing; one that was withdrawn is planned anew under
+   * the same key (a host reassigned back gets it), the withdrawal staying on record.
    * An erased address is never planned.
    */
   add(input: PlannedInput): void {
     const { notification, audience, recipient, triggerVersion, dueMs, payload } = input;
-    const kind = kindOf(notification, audience);
-    if (this.emails.some((e) => e.isKind(kind, recipient.id, triggerVersion) && !e.isIn('withdrawn'))) return;
+    // Only a reminder can be planned twice for the same trigger (a host reassigned away and
+    // back); every other email is planned once by its own event.
+    if (notification === 'meeting-starts-soon') {
+      const kind = kindOf(notification, audience);
+      if (this.emails.some((e) => e.isKind(kind, recipient.id, triggerVersion) && !e.isIn('withdrawn'))) return;
+    }
     let state: PlannedState = input.state ?? 'waiting';
     let why = input.why;
     if (state === 'waiting' && isErasedEmail(recipient.email)) {

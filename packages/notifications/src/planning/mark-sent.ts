@@ -1,6 +1,7 @@
 import { idempotencyKey, readIdempotencyKey } from './idempotency-key';
 import type { MeetingEntry, Plan } from './plan';
 import { withoutSlotIfEmpty } from './slots';
+import { kindOf } from './planned-email';
 import { getById, setById } from './by-id';
 
 /**
@@ -13,9 +14,8 @@ export function markSent(plan: Plan, key: string, at: string): Plan {
     if (idempotencyKey(parts) !== key) continue;
     const entry = getById(plan.meetings, parts.meetingId);
     if (entry === undefined) continue;
-    const index = entry.emails.findIndex(
-      (e) => (e.state === 'waiting' || e.state === 'ready') && e.is(parts.notification, parts.audience, parts.recipientId, parts.triggerVersion),
-    );
+    const kind = kindOf(parts.notification, parts.audience);
+    const index = entry.emails.findIndex((e) => e.isKind(kind, parts.recipientId, parts.triggerVersion) && e.isPending());
     const email = entry.emails[index];
     if (email === undefined) continue;
     const emails = entry.emails.slice();

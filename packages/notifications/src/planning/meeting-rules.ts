@@ -76,8 +76,9 @@ function withdrawStartsSoon(draft: Draft, why: Parameters<Draft['withdraw']>[1],
 }
 
 function scheduled(draft: Draft): void {
-  atOnce(draft, 'meeting-scheduled', everyone(draft), { sequence: 0 });
-  for (const who of everyone(draft)) startsSoon(draft, who);
+  const all = everyone(draft);
+  atOnce(draft, 'meeting-scheduled', all, { sequence: 0 });
+  for (const who of all) startsSoon(draft, who);
 }
 
 function rescheduled(draft: Draft, before: ExistingMeeting, event: EventOf<'MeetingRescheduled'>): void {
@@ -85,8 +86,9 @@ function rescheduled(draft: Draft, before: ExistingMeeting, event: EventOf<'Meet
   withdrawStartsSoon(draft, { kind: 'rescheduled', at: draft.at, start });
   draft.entry = { ...draft.entry, startVersion: draft.version };
   const rescheduling = { reason, previousStart: before.start, by };
-  atOnce(draft, 'meeting-rescheduled', everyone(draft), { sequence: sequenceOf(draft.entry.meeting), rescheduling });
-  for (const who of everyone(draft)) startsSoon(draft, who);
+  const all = everyone(draft);
+  atOnce(draft, 'meeting-rescheduled', all, { sequence: sequenceOf(draft.entry.meeting), rescheduling });
+  for (const who of all) startsSoon(draft, who);
 }
 
 function reassigned(draft: Draft, before: MeetingEntry, event: EventOf<'MeetingReassigned'>): void {
