@@ -16,6 +16,8 @@ export interface CommandsParams {
   readonly encryptedAt: readonly number[];
   /** Meetings per block: the modes take turns block by block, so load from elsewhere hits all alike. */
   readonly block: number;
+  /** Stop starting blocks at a concurrency level after this long (the count says how far it got). */
+  readonly budgetMsPerLevel: number;
 }
 
 type Mode = 'raw' | 'plain' | 'encrypted';
@@ -49,11 +51,12 @@ async function open(mode: Mode, concurrency: number): Promise<{ run: (i: number)
   };
 }
 
-/** Runs every mode over the same meetings, block by block in turn. */
-async function race(modes: readonly Mode[], meetings: number, concurrency: number, block: number): Promise<Map<Mode, Driven>> {
+/** Runs every mode over the same meetings, block by block in turn, until done or out of time. */
+async function race(modes: readonly Mode[], meetings: number, concurrency: number, block: number, budgetMs = Infinity): Promise<Map<Mode, Driven>> {
   const opened = await Promise.all(modes.map(async (mode) => ({ mode, tally: new Tally(), ...(await open(mode, concurrency)) })));
+  const started = performance.now();
   try {
-    for (let from = 0; from < meetings; from += block) {
+    for (let from = 0; from < meetings && (from === 0 || performance.now() - started < budgetMs); from += block) {
       for (const { tally, run } of opened) await tally.block(from, Math.min(meetings, from + block), concurrency, run);
     }
     return new Map(opened.map(({ mode, tally }) => [mode, tally.result()]));
@@ -76,13 +79,14 @@ export async function commandsJob(params: CommandsParams): Promise<JobOutput> {
   await race(['raw', 'plain'], Math.min(100, params.meetings), 4, 50); // warm-up: connections, JIT, the server's caches
   for (const concurrency of params.concurrency) {
     const encrypted = params.encryptedAt.includes(concurrency);
-    const results = await race(encrypted ? ['raw', 'plain', 'encrypted'] : ['raw', 'plain'], params.meetings, concurrency, params.block);
+    const results = await race(encrypted ? ['raw', 'plain', 'encrypted'] : ['raw', 'plain'], params.meetings, concurrency, params.block, params.budgetMsPerLevel);
     const raw = results.get('raw') as Driven;
     const plain = results.get('plain') as Driven;
     const ratio = raw.perSecond / plain.perSecond;
+    const done = plain.commands === params.meetings ? count(params.meetings) : `${count(plain.commands)} of ${count(params.meetings)} (time budget)`;
     rows.push({
       workload,
-      scenario: `${count(params.meetings)} bookings, concurrency ${concurrency}`,
+      scenario: `${done} bookings, concurrency ${concurrency}`,
       library: `${rate(plain.perSecond, 'cmd')}, ${latency(plain)}`,
       baseline: `${rate(raw.perSecond, 'cmd')}, ${latency(raw)}`,
       ratio,
@@ -93,7 +97,7 @@ export async function commandsJob(params: CommandsParams): Promise<JobOutput> {
     if (sealed !== undefined) {
       rows.push({
         workload,
-        scenario: `${count(params.meetings)} bookings, concurrency ${concurrency}, encrypted vs plain`,
+        scenario: `${done} bookings, concurrency ${concurrency}, encrypted vs plain`,
         library: `${rate(sealed.perSecond, 'cmd')}, ${latency(sealed)}`,
         baseline: `${rate(plain.perSecond, 'cmd')} plain`,
         ratio: plain.perSecond / sealed.perSecond,

@@ -26,7 +26,8 @@ export async function sample(run: () => unknown): Promise<Sample> {
   return { wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
-function summary(runs: readonly Sample[]): Timed {
+/** The medians of some runs. */
+export function timedOf(runs: readonly Sample[]): Timed {
   return { wallMs: median(runs.map((r) => r.wallMs)), cpuMs: median(runs.map((r) => r.cpuMs)), runs };
 }
 
@@ -55,7 +56,7 @@ export async function compare(options: CompareOptions, baseline: () => unknown, 
     b.push(await sample(baseline));
     l.push(await sample(library));
   }
-  return { baseline: summary(b), library: summary(l) };
+  return { baseline: timedOf(b), library: timedOf(l) };
 }
 
 /** Times `runs` runs of one thing after one warm-up. */
@@ -63,5 +64,5 @@ export async function repeat(runs: number, run: () => unknown): Promise<Timed> {
   await run();
   const all: Sample[] = [];
   for (let i = 0; i < runs; i++) all.push(await sample(run));
-  return summary(all);
+  return timedOf(all);
 }
