@@ -4,12 +4,17 @@ import { DateTime, IANAZone } from 'luxon';
 // Each primitive validates and keeps the plain TypeScript type (string, number), so domain
 // code stays readable; the codecs at the boundaries are what guarantee the shape.
 
-function refined<A>(name: string, is: (u: unknown) => u is A, check: (a: A) => string | undefined): t.Type<A, A, unknown> {
+function refined<A>(
+  name: string,
+  is: (u: unknown) => u is A,
+  check: (a: A) => string | undefined,
+  wrongKind = 'must be a string',
+): t.Type<A, A, unknown> {
   return new t.Type<A, A, unknown>(
     name,
     (u): u is A => is(u) && check(u) === undefined,
     (u, c) => {
-      if (!is(u)) return t.failure(u, c, u === undefined ? 'is required' : `must be ${name === 'Rating' ? 'a whole number' : 'a string'}`);
+      if (!is(u)) return t.failure(u, c, u === undefined ? 'is required' : wrongKind);
       const problem = check(u);
       return problem === undefined ? t.success(u) : t.failure(u, c, problem);
     },
@@ -179,13 +184,19 @@ export function fromMillis(ms: number): string {
 }
 
 /** A whole number of minutes, 1 to 1440. */
-export const Minutes = refined('Minutes', (u): u is number => typeof u === 'number', (n) =>
-  Number.isInteger(n) && n >= 1 && n <= 1440 ? undefined : 'must be a whole number of minutes from 1 to 1440',
+export const Minutes = refined(
+  'Minutes',
+  (u): u is number => typeof u === 'number',
+  (n) => (Number.isInteger(n) && n >= 1 && n <= 1440 ? undefined : 'must be a whole number of minutes from 1 to 1440'),
+  'must be a number (whole minutes from 1 to 1440)',
 );
 
 /** A review rating: a whole number from 1 to 5. */
-export const Rating = refined('Rating', (u): u is number => typeof u === 'number', (n) =>
-  Number.isInteger(n) && n >= 1 && n <= 5 ? undefined : 'must be a whole number from 1 to 5',
+export const Rating = refined(
+  'Rating',
+  (u): u is number => typeof u === 'number',
+  (n) => (Number.isInteger(n) && n >= 1 && n <= 5 ? undefined : 'must be a whole number from 1 to 5'),
+  'must be a number (a whole number from 1 to 5)',
 );
 
 /** An absolute http(s) URL. */

@@ -71,3 +71,12 @@ describe('instants', () => {
     expect(occurred('2026-03-31T23:30:00-02:00')).toBe('2026-04-01T01:30:00Z');
   });
 });
+
+describe('numbers given as strings', () => {
+  it('says a number is expected, not a string', () => {
+    const r = decodeEvent({ ...scheduled, data: { ...scheduled.data, meetingType: { name: 'Intro call', durationMinutes: '30' } } });
+    expect(E.isLeft(r) && r.left.message).toBe('data.meetingType.durationMinutes: must be a number (whole minutes from 1 to 1440)');
+    const review = decodeEvent({ type: 'MeetingReviewed', occurredAt: '2026-03-02T10:00:00Z', data: { meetingId: 'm-1', guestId: 'g-1', rating: '5' } });
+    expect(E.isLeft(review) && review.left.message).toBe('data.rating: must be a number (a whole number from 1 to 5)');
+  });
+});
