@@ -113,6 +113,35 @@ describe('the dispatcher', () => {
     ]);
   });
 
+  it('leaves suppressed blind copies out of the email and sends it to the others', async () => {
+    const r = rig();
+    await r.store.append(
+      'account-acc-1',
+      [
+        {
+          type: 'NotificationCustomized',
+          occurredAt: '2026-03-01T08:00:00Z',
+          data: {
+            accountId: 'acc-1',
+            audience: 'guest',
+            notification: 'meeting-scheduled',
+            subject: 'Booked',
+            body: 'Hello {{ recipient.name }}',
+            bcc: ['audit@example.com', 'blocked@example.com', 'flaky@example.com'],
+          },
+        },
+      ],
+      { kind: 'noStream' },
+    );
+    await r.append(scheduled('m-1'));
+    const suppressed = async (email: string) => {
+      if (email === 'flaky@example.com') throw new Error('key store unreachable');
+      return email === 'blocked@example.com' ? 'restricted' : undefined;
+    };
+    await r.dispatcher({ isSuppressed: suppressed }).tick();
+    expect(r.mailer.sent().find((s) => s.email.idempotencyKey === guestKey)?.email.bcc).toEqual(['audit@example.com']);
+  });
+
   it('sends nothing to a recipient whose suppression check fails, and tries again later', async () => {
     const r = rig();
     await r.append(scheduled('m-1', 1));
