@@ -18,14 +18,14 @@ describe('replay of a history with delivery records', () => {
     const first = plain.right[0];
     if (first === undefined) throw new Error('the golden history sends emails');
     const at = first.sentAt;
-    const base = { idempotencyKey: first.idempotencyKey, meetingId: first.meetingId };
+    const base = { idempotencyKey: first.idempotencyKey, meetingId: first.meetingId, dueAt: at };
     const records = [
       { type: 'EmailClaimed', occurredAt: at, data: { ...base, dispatcherId: 'd-1', attempt: 1, leaseUntil: at } },
       { type: 'EmailFailed', occurredAt: at, data: { ...base, dispatcherId: 'd-1', attempt: 1, permanent: false, reason: 'timeout', detail: 'no answer', retryAt: at } },
       {
         type: 'EmailSent',
         occurredAt: at,
-        data: { ...base, dispatcherId: 'd-1', attempt: 2, notification: first.notification, audience: first.audience, recipientId: 'r-1', dueAt: at, messageId: '<abc@example.com>' },
+        data: { ...base, dispatcherId: 'd-1', attempt: 2, notification: first.notification, audience: first.audience, recipientId: 'r-1', messageId: '<abc@example.com>' },
       },
       { type: 'EmailSkipped', occurredAt: at, data: { ...base, cause: 'suppressed', reason: 'the recipient asked to stop processing' } },
     ];
