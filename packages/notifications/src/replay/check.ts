@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import type { DomainEvent, MeetingState } from '@rendezvous/domain';
+import type { DeliveryEvent, DomainEvent, MeetingState } from '@rendezvous/domain';
 import { checkMeetingEvent, evolveMeeting, initialMeetingState } from '@rendezvous/domain';
 import { checkAccountEvent } from '../account/check';
 import { evolveAccount } from '../account/evolve';
@@ -8,13 +8,12 @@ import { type AccountState, initialAccountState } from '../account/state';
 /** Accepts the records of one history in order, refusing one that no valid command could have recorded. */
 export interface HistoryChecker {
   /** Checks `event` against the state so far and, when it is possible, folds it in. */
-  accept(event: DomainEvent): E.Either<string, void>;
+  accept(event: Exclude<DomainEvent, DeliveryEvent>): E.Either<string, void>;
 }
 
 /**
  * A checker for one replay. Meeting events go through the meeting rules, account events
- * through the account rules (templates must compile); profile updates need only their shape;
- * the dispatcher's delivery records are accepted as they are.
+ * through the account rules (templates must compile); profile updates need only their shape.
  * The maps are private to one replay, so they are updated in place: copying them per record
  * would make long histories quadratic.
  */
@@ -52,14 +51,6 @@ export function createHistoryChecker(): HistoryChecker {
           return E.right(undefined);
         }
         case 'UserProfileUpdated':
-          return E.right(undefined);
-        // A history exported from a live store holds the dispatcher's records of what it sent.
-        // They are not facts about meetings, so they neither refuse a history nor change what
-        // the replay predicts.
-        case 'EmailClaimed':
-        case 'EmailSent':
-        case 'EmailFailed':
-        case 'EmailSkipped':
           return E.right(undefined);
       }
     },

@@ -34,3 +34,26 @@ describe('replay of a history with delivery records', () => {
     expect(replay(withRecords)).toEqual(plain);
   });
 });
+
+describe('delivery records out of time order', () => {
+  it('are not held to the order of the facts (two dispatchers with slightly different clocks)', () => {
+    const plain = replay(history);
+    if (E.isLeft(plain)) throw new Error(plain.left.message);
+    const first = plain.right[0];
+    const last = history[history.length - 1];
+    if (first === undefined || last === undefined) throw new Error('the golden history sends emails');
+    const early = '2020-01-01T00:00:00Z';
+    const skipped = {
+      type: 'EmailSkipped',
+      occurredAt: early,
+      data: { idempotencyKey: first.idempotencyKey, meetingId: first.meetingId, dueAt: first.sentAt, cause: 'suppressed', reason: 'restricted' },
+    };
+    expect(replay([...history, skipped])).toEqual(plain);
+  });
+
+  it('must still decode', () => {
+    const broken = { type: 'EmailSent', occurredAt: '2026-03-02T09:00:00Z', data: { meetingId: 'm-1' } };
+    const result = replay([...history, broken]);
+    expect(E.isLeft(result) && result.left.message).toMatch(new RegExp(`^record ${history.length} \\(EmailSent\\): data\\.`));
+  });
+});
