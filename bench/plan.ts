@@ -47,7 +47,7 @@ export function planJobs(options: BenchOptions): JobRequest[] {
       numbers: [5, 6],
       workload: '5. Memory and 6. Catch-up',
       job: 'catchup',
-      params: q ? { sizes: [10_000, 100_000], runs: 1 } : { sizes: [100_000, 1_000_000], runs: 1 },
+      params: q ? { sizes: [10_000, 100_000], runs: 1 } : { sizes: [100_000, 1_000_000], runs: 3 },
       timeoutMs: q ? 2 * minute : 10 * minute,
     },
   ];

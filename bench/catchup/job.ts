@@ -18,7 +18,7 @@ const memoryWorkload = '5. Memory';
 const catchUpWorkload = '6. Catch-up';
 
 async function probe(params: ProbeParams): Promise<JobResult> {
-  const result = await runJob({ job: 'catchupProbe', params, workload: catchUpWorkload, timeoutMs: 10 * 60_000 });
+  const result = await runJob({ job: 'catchupProbe', params, workload: catchUpWorkload, timeoutMs: 10 * 60_000, defaultHeap: true });
   if (result.metrics === undefined) throw new Error(`${params.mode} reader failed: ${result.notes.join(' ')}`);
   return result;
 }
@@ -53,6 +53,8 @@ export async function catchUpJob(params: CatchUpParams): Promise<JobOutput> {
       const rateOf = (runs: JobResult[]): number => median(runs.map((p) => ((p.metrics?.['events'] ?? 0) * 1000) / (p.metrics?.['ms'] ?? 1)));
       const rssOf = (runs: JobResult[]): number => Math.max(...runs.map((p) => p.peakRssMb));
       const libraryRss = rssOf(library);
+      const retained = (runs: JobResult[]): string => megabytes(Math.max(...runs.map((p) => p.metrics?.['retainedMb'] ?? Number.NaN)));
+      notes.push(`${count(events)} events: heap still in use after a full collection at the end: ${retained(library)} (library), ${retained(raw)} (raw cursor).`);
       smallestRss ??= libraryRss;
       const growth = libraryRss / smallestRss;
       rows.memory.push({

@@ -59,5 +59,7 @@ export async function catchUpProbe(params: ProbeParams): Promise<JobOutput> {
   else if (params.mode === 'raw') await viaCursor(params.schema, params.events, tally);
   else await createPostgresEventStore({ connectionString: databaseUrl, schema: params.schema }).then((store) => store.close());
   const ms = performance.now() - started;
-  return { rows: [], notes: [tally.summary()], metrics: { ms, events: tally.events } };
+  (globalThis as { gc?: () => void }).gc?.();
+  const retainedMb = process.memoryUsage().heapUsed / 1024 / 1024;
+  return { rows: [], notes: [tally.summary()], metrics: { ms, events: tally.events, retainedMb } };
 }

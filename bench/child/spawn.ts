@@ -9,6 +9,8 @@ export interface JobRequest {
   /** What the job is called in progress lines and failed rows ("1. Replay"). */
   readonly workload: string;
   readonly timeoutMs: number;
+  /** Extra Node flags; jobs that measure memory run with V8's default heap limits instead of a large one. */
+  readonly defaultHeap?: boolean;
 }
 
 /**
@@ -27,7 +29,7 @@ export function runJob(request: JobRequest): Promise<JobResult> {
   });
   return new Promise((resolve) => {
     const child = fork(join(__dirname, 'entry.ts'), [request.job, JSON.stringify(request.params)], {
-      execArgv: ['--require', 'tsx/cjs', '--expose-gc', '--max-old-space-size=8192'],
+      execArgv: ['--require', 'tsx/cjs', '--expose-gc', ...(request.defaultHeap === true ? [] : ['--max-old-space-size=8192'])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let settled = false;
