@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
@@ -21,10 +21,20 @@ export interface Machine {
 
 const root = dirname(__dirname);
 
+// Some packages do not export their package.json: find it above their entry point instead.
 function versionOf(name: string, from: string): string {
   try {
-    const file = require.resolve(`${name}/package.json`, { paths: [join(root, from)] });
-    return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    let dir = dirname(require.resolve(name, { paths: [join(root, from)] }));
+    for (;;) {
+      const file = join(dir, 'package.json');
+      if (existsSync(file)) {
+        const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (manifest.name === name && manifest.version !== undefined) return manifest.version;
+      }
+      const parent = dirname(dir);
+      if (parent === dir) return '?';
+      dir = parent;
+    }
   } catch {
     return '?';
   }
@@ -46,7 +56,7 @@ async function postgresVersion(): Promise<string> {
     await client.connect();
     const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
     const settings = await client.query<{ name: string; setting: string }>(
-      "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers')",
+      "SELECT name, current_setting(name) AS setting FROM unnest(ARRAY['fsync', 'synchronous_commit', 'shared_buffers']) AS name",
     );
     return `${rows[0]?.server_version ?? '?'} (${settings.rows.map((r) => `${r.name}=${r.setting}`).join(', ')})`;
   } catch (error) {

@@ -33,7 +33,7 @@ export function planJobs(options: BenchOptions): JobRequest[] {
       workload: '3. Commands',
       job: 'commands',
       params: q ? { meetings: 1_000, concurrency: [1, 8, 32], encryptedAt: [], block: 250, budgetMsPerLevel: 10_000 }
-        : { meetings: 10_000, concurrency: [1, 8, 32], encryptedAt: [1, 8, 32], block: 500, budgetMsPerLevel: 50_000 },
+        : { meetings: 10_000, concurrency: [1, 8, 32], encryptedAt: [1, 8, 32], block: 500, budgetMsPerLevel: 75_000 },
       timeoutMs: q ? 2 * minute : 10 * minute,
     },
     {
