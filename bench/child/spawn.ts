@@ -1,6 +1,9 @@
 import { fork } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { JobResult } from '../report/row';
+
+const root = dirname(dirname(__dirname));
+const tsxHook = require.resolve('tsx/cjs', { paths: [root] });
 
 /** How to run one job. */
 export interface JobRequest {
@@ -28,8 +31,11 @@ export function runJob(request: JobRequest): Promise<JobResult> {
     seconds: (performance.now() - started) / 1000,
   });
   return new Promise((resolve) => {
+    // From the repository root wherever bench was started, so tsx finds tsconfig.json (its paths
+    // map @rendezvous/* to the sources) and the hook resolves.
     const child = fork(join(__dirname, 'entry.ts'), [request.job, JSON.stringify(request.params)], {
-      execArgv: ['--require', 'tsx/cjs', '--expose-gc', ...(request.defaultHeap === true ? [] : ['--max-old-space-size=8192'])],
+      cwd: root,
+      execArgv: ['--require', tsxHook, '--expose-gc', ...(request.defaultHeap === true ? [] : ['--max-old-space-size=8192'])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let settled = false;
