@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const results: JobResult[] = [];
   for (const request of planJobs(options)) {
     console.log(`\n${request.workload} ...`);
-    const result = await runJob(request);
+    const result = { ...(await runJob(request)), title: request.workload };
     results.push(result);
     console.log(textTable(result.rows));
     console.log(`(${Math.round(result.seconds)} s, peak RSS ${Math.round(result.peakRssMb)} MB)`);

@@ -25,7 +25,7 @@ export function benchmarksMarkdown(report: RunReport): string {
     .join(', ');
   const details = report.results.map(
     (result) =>
-      `### ${result.rows[0]?.workload ?? result.job} (job \`${result.job}\`)\n\n` +
+      `### ${result.title ?? result.rows[0]?.workload ?? result.job} (job \`${result.job}\`)\n\n` +
       `Took ${Math.round(result.seconds)} s; peak RSS of its process ${Number.isNaN(result.peakRssMb) ? 'unknown' : megabytes(result.peakRssMb)}.\n\n` +
       result.notes.map((note) => `- ${note.replace(/\n/g, '\n  ')}`).join('\n'),
   );

@@ -29,6 +29,8 @@ export interface JobOutput {
 /** A job's output plus what the harness measured around it. */
 export interface JobResult extends JobOutput {
   readonly job: string;
+  /** The workloads it measured, as BENCHMARKS.md titles them ("5. Memory and 6. Catch-up"). */
+  readonly title?: string;
   /** Peak resident set size of the job's process, MB. */
   readonly peakRssMb: number;
   readonly seconds: number;
