@@ -1,4 +1,4 @@
-import { meetingStatus } from '@rendezvous/domain';
+import { fromMillis, meetingStatus } from '@rendezvous/domain';
 import type { AccountState } from '../account/state';
 import { pairSettings } from '../account/state';
 import type { AccountSnapshot, EmailToSend, MeetingSnapshot } from './email-to-send';
@@ -7,14 +7,13 @@ import { sequenceOf } from './meeting-rules';
 import type { MeetingEntry, Plan } from './plan';
 import type { PlannedEmail } from './planned-email';
 import { currentHost, recipientOf } from './recipients';
-import { instantOf } from './instant';
 import { getById } from './by-id';
 
 const minute = 60_000;
 
 function meetingSnapshot(plan: Plan, entry: MeetingEntry, now: string): MeetingSnapshot {
   const { meeting } = entry;
-  const end = instantOf(Date.parse(meeting.start) + meeting.meetingType.durationMinutes * minute);
+  const end = fromMillis(Date.parse(meeting.start) + meeting.meetingType.durationMinutes * minute);
   const snapshot = {
     meetingId: meeting.meetingId,
     accountId: meeting.accountId,

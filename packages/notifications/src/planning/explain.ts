@@ -1,5 +1,5 @@
+import { fromMillis } from '@rendezvous/domain';
 import type { Audience, NotificationId } from '@rendezvous/domain';
-import { instantOf } from './instant';
 import { audienceNoun } from '../account/pairs';
 import { pairSettings } from '../account/state';
 import { durationText } from './duration-text';
@@ -27,7 +27,7 @@ export interface PlannedEmailReport {
 }
 
 const minute = 60_000;
-const instant = instantOf;
+const instant = fromMillis;
 
 function whyText(why: Why, email: PlannedEmail, address: string, options: PlanningOptions, names: Names): string {
   switch (why.kind) {

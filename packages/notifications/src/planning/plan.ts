@@ -1,10 +1,10 @@
+import { fromMillis } from '@rendezvous/domain';
 import type { ExistingMeeting, Host, ProfileUpdate } from '@rendezvous/domain';
 import type { AccountState } from '../account/state';
 import type { PlannedEmail } from './planned-email';
 import type { ById } from './by-id';
 import type { Tree } from './persistent-tree';
 import { hashString } from './persistent-tree';
-import { instantOf } from './instant';
 
 /** A host a meeting had, and when (in fold order) they became its host. */
 export interface HostTenure {
@@ -46,7 +46,7 @@ export class Slot {
 
   /** The due time as an instant, written once per slot (a virtual clock asks for it often). */
   get dueAt(): string {
-    return (this.iso ??= instantOf(this.dueMs));
+    return (this.iso ??= fromMillis(this.dueMs));
   }
 }
 
