@@ -41,4 +41,18 @@ describe('toMillis and fromMillis', () => {
     expect(fromMillis(Date.UTC(1969, 11, 31, 23, 59, 59))).toBe('1969-12-31T23:59:59Z');
     expect(toMillis('1969-12-31T23:59:59Z')).toBe(Date.UTC(1969, 11, 31, 23, 59, 59));
   });
+
+  it('agree with luxon on canonical-looking text with one character changed', () => {
+    const replaced = fc.tuple(anyMillis, fc.nat(), fc.constantFrom(...'0123456789-:.TZz+ x')).map(([ms, at, c]) => {
+      const text = fromMillis(ms);
+      const i = at % text.length;
+      return text.slice(0, i) + c + text.slice(i + 1);
+    });
+    fc.assert(
+      fc.property(replaced, (text) => {
+        expect(toMillis(text)).toBe(luxonToMillis(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });

@@ -27,36 +27,35 @@ function scheduled(event: EventOf<'MeetingScheduled'>): ExistingMeeting {
   };
 }
 
-function changed(meeting: ExistingMeeting, event: Exclude<MeetingEvent, EventOf<'MeetingScheduled'>>): ExistingMeeting {
+/** The fields an event changes: a small object, merged into the state by one spread. */
+function changes(meeting: ExistingMeeting, event: Exclude<MeetingEvent, EventOf<'MeetingScheduled'>>): Partial<ExistingMeeting> {
   switch (event.type) {
     case 'MeetingRescheduled':
       return {
-        ...meeting,
         start: event.data.start,
         startSetAt: event.occurredAt,
         previousStart: meeting.start,
         rescheduleCount: meeting.rescheduleCount + 1,
       };
     case 'MeetingReassigned':
-      return { ...meeting, host: event.data.host, hostAvailable: event.data.hostAvailable };
+      return { host: event.data.host, hostAvailable: event.data.hostAvailable };
     case 'GuestInvited':
-      return { ...meeting, guests: [...meeting.guests, event.data.guest] };
+      return { guests: [...meeting.guests, event.data.guest] };
     case 'MeetingCancelled':
       return {
-        ...meeting,
         phase: 'cancelled',
         cancelledAt: event.occurredAt,
         cancellation: { reason: event.data.reason, by: event.data.by },
       };
     case 'MeetingStarted':
-      return { ...meeting, phase: 'live', startedAt: event.occurredAt };
+      return { phase: 'live', startedAt: event.occurredAt };
     case 'MeetingEnded':
-      return { ...meeting, phase: 'ended', endedAt: event.occurredAt };
+      return { phase: 'ended', endedAt: event.occurredAt };
     case 'WrapUpNoteLeft':
-      return { ...meeting, wrapUpNote: event.data.note };
+      return { wrapUpNote: event.data.note };
     case 'MeetingReviewed': {
       const { guestId, rating, comment } = event.data;
-      return { ...meeting, reviews: { ...meeting.reviews, [guestId]: comment === undefined ? { rating } : { rating, comment } } };
+      return { reviews: { ...meeting.reviews, [guestId]: comment === undefined ? { rating } : { rating, comment } } };
     }
   }
 }
@@ -65,5 +64,5 @@ function changed(meeting: ExistingMeeting, event: Exclude<MeetingEvent, EventOf<
 export function evolveMeeting(state: MeetingState, event: MeetingEvent): MeetingState {
   if (state.kind === 'none') return event.type === 'MeetingScheduled' ? scheduled(event) : state;
   if (event.type === 'MeetingScheduled') return { ...state, eventCount: state.eventCount + 1 };
-  return { ...changed(state, event), eventCount: state.eventCount + 1 };
+  return { ...state, ...changes(state, event), eventCount: state.eventCount + 1 };
 }

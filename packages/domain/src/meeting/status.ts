@@ -22,6 +22,6 @@ export function meetingStatus(meeting: ExistingMeeting, at: string): MeetingStat
     case 'cancelled':
       return 'cancelled';
     case 'planned':
-      return toMillis(at) >= toMillis(missedAt(meeting)) ? 'missed' : 'scheduled';
+      return toMillis(at) >= toMillis(meeting.start) + (meeting.meetingType.durationMinutes + missedGraceMinutes) * 60_000 ? 'missed' : 'scheduled';
   }
 }

@@ -7,10 +7,10 @@ export type ProfileUpdate = EventData<'UserProfileUpdated'>;
 /** The host as the emails show them: `host` with a later My Account update applied. */
 export function applyProfileUpdate(host: Host, update: ProfileUpdate): Host {
   if (update.userId !== host.userId) return host;
-  const { userId: _userId, ...changes } = update;
   const merged: Record<string, unknown> = { ...host };
-  for (const [key, value] of Object.entries(changes)) {
-    if (value !== undefined) merged[key] = value;
+  for (const key in update) {
+    const value = (update as Record<string, unknown>)[key];
+    if (key !== 'userId' && value !== undefined) merged[key] = value;
   }
   return merged as Host;
 }
