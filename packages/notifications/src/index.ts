@@ -41,5 +41,5 @@ export * from './account/overview';
 export * from './planning/options';
 export { idempotencyKey, readIdempotencyKey, type KeyParts } from './planning/idempotency-key';
 export type { Plan } from './planning/plan';
-export { createPlanner, type Planner } from './planning/planner';
+export { createPlanner, type Planner, type PlanningSession } from './planning/planner';
 export type { PlannedEmailReport, ReportedState } from './planning/explain';

@@ -1,12 +1,12 @@
 import type { Audience, NotificationId } from '@rendezvous/domain';
 import { isErasedEmail } from '@rendezvous/domain';
 import { judge } from './judge';
-import type { MeetingEntry, Plan, Queue } from './plan';
+import type { MeetingEntry, Plan } from './plan';
 import type { Payload, PlannedState, Why } from './planned-email';
 import { PlannedEmail, kindOf } from './planned-email';
 import type { PlanningOptions } from './options';
-import { hasEmailAt, withSlot, withoutSlotIfEmpty } from './slots';
-import { setById } from './by-id';
+import { withoutSlotIfEmpty } from './slots';
+import type { Queue } from './time-queue';
 
 /** One email to plan, or (with another state than waiting) to record as considered. */
 export interface PlannedInput {
@@ -26,6 +26,7 @@ export interface PlannedInput {
  */
 export class Draft {
   private readonly emails: PlannedEmail[];
+  private pending: number[];
   private waiting: Queue;
   private ready: Queue;
   /** Due times of waiting emails that were withdrawn: their slot may be empty now. */
@@ -41,6 +42,7 @@ export class Draft {
     readonly at: number,
   ) {
     this.emails = entry.emails.slice();
+    this.pending = entry.pending.slice();
     this.waiting = plan.waiting;
     this.ready = plan.ready;
   }
@@ -66,14 +68,15 @@ export class Draft {
       state = 'suppressed';
       why = { kind: 'erased' };
     }
-    let email = new PlannedEmail(notification, audience, recipient.id, triggerVersion, dueMs, state, why, payload);
+    let email = PlannedEmail.of(notification, audience, recipient.id, triggerVersion, dueMs, state, why, payload);
     if (state === 'waiting' && dueMs <= this.at) {
       const verdict = judge(this.plan.accounts, this.plan.profiles, this.entry, email);
       email = email.moved(verdict === undefined ? 'ready' : 'suppressed', verdict);
     }
     const meetingId = this.entry.meeting.meetingId;
-    if (email.state === 'waiting' && !hasEmailAt(this.emails, dueMs, 'waiting')) this.waiting = withSlot(this.waiting, meetingId, dueMs);
-    if (email.state === 'ready' && !hasEmailAt(this.emails, dueMs, 'ready')) this.ready = withSlot(this.ready, meetingId, dueMs);
+    if (email.isIn('waiting')) this.waiting = this.waiting.with(meetingId, dueMs);
+    else if (email.isIn('ready')) this.ready = this.ready.with(meetingId, dueMs);
+    if (email.isPending()) this.pending.push(this.emails.length);
     this.emails.push(email);
   }
 
@@ -89,25 +92,27 @@ export class Draft {
 
   /** Takes back every waiting email that `match` selects: a later event made it wrong to send. */
   withdraw(match: (email: PlannedEmail) => boolean, why: Why): void {
-    for (const [index, email] of this.emails.entries()) {
-      if (email.state !== 'waiting' || !match(email)) continue;
+    this.pending = this.pending.filter((index) => {
+      const email = this.emails[index] as PlannedEmail;
+      if (!email.isIn('waiting') || !match(email)) return true;
       this.emails[index] = email.moved('withdrawn', why);
       (this.withdrawnAt ??= []).push(email.dueMs);
-    }
+      return false;
+    });
   }
 
   /** The plan with this meeting's new entry and queues. */
   finish(): Plan {
     // An exact-size copy: the working array grew by pushes and would keep their spare capacity.
-    const entry: MeetingEntry = { ...this.entry, emails: this.emails.slice() };
+    const entry: MeetingEntry = { ...this.entry, emails: this.emails.slice(), pending: this.pending };
     const meetingId = entry.meeting.meetingId;
     let waiting = this.waiting;
-    for (const dueMs of this.withdrawnAt ?? []) waiting = withoutSlotIfEmpty(waiting, entry, entry.emails, dueMs, 'waiting');
+    for (const dueMs of this.withdrawnAt ?? []) waiting = withoutSlotIfEmpty(waiting, meetingId, entry.emails, entry.pending, dueMs, 'waiting');
     return {
       ...this.plan,
       waiting,
       ready: this.ready,
-      meetings: setById(this.plan.meetings, meetingId, entry),
+      meetings: this.plan.meetings.set(meetingId, entry),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { fromMillis, meetingStatus } from '@rendezvous/domain';
+import { fromMillis, meetingStatus, toMillis } from '@rendezvous/domain';
 import type { AccountState } from '../account/state';
 import { pairSettings } from '../account/state';
 import type { AccountSnapshot, EmailToSend, MeetingSnapshot } from './email-to-send';
@@ -6,44 +6,44 @@ import { idempotencyKey } from './idempotency-key';
 import { sequenceOf } from './meeting-rules';
 import type { MeetingEntry, Plan } from './plan';
 import type { PlannedEmail } from './planned-email';
+import { kindOf } from './planned-email';
 import { currentHost, recipientOf } from './recipients';
-import { getById } from './by-id';
 
 const minute = 60_000;
 
+// Every email due gets its snapshots, so they are built without spreading optional parts in
+// (a spread of `{}` costs more than the rest of the object).
+
 function meetingSnapshot(plan: Plan, entry: MeetingEntry, now: string): MeetingSnapshot {
   const { meeting } = entry;
-  const end = fromMillis(Date.parse(meeting.start) + meeting.meetingType.durationMinutes * minute);
-  const snapshot = {
-    meetingId: meeting.meetingId,
-    accountId: meeting.accountId,
-    status: 'scheduled',
-    meetingType: meeting.meetingType,
-    ...(meeting.description === undefined ? {} : { description: meeting.description }),
-    start: meeting.start,
-    end,
-    host: currentHost(plan.profiles, entry.host),
-    guests: meeting.guests,
-    createdBy: meeting.createdBy,
-  } as MeetingSnapshot;
-  // The status costs a few date conversions and many consumers (a dispatcher deciding whom to
-  // mail) never read it: it is worked out on first read, then kept.
-  let status: MeetingSnapshot['status'] | undefined;
-  Object.defineProperty(snapshot, 'status', {
-    enumerable: true,
-    get: () => (status ??= meetingStatus(meeting, now)),
-  });
-  return snapshot;
+  const { meetingId, accountId, meetingType, description, start, guests, createdBy } = meeting;
+  const status = meetingStatus(meeting, now);
+  const end = fromMillis(toMillis(start) + meetingType.durationMinutes * minute);
+  const host = currentHost(plan.profiles, entry.host);
+  return description === undefined
+    ? { meetingId, accountId, status, meetingType, start, end, host, guests, createdBy }
+    : { meetingId, accountId, status, meetingType, description, start, end, host, guests, createdBy };
 }
 
+/** Account snapshots by account state and pair: an account's state changes rarely, its emails are many. */
+const accountSnapshots = new WeakMap<AccountState, Map<number, AccountSnapshot>>();
+
 function accountSnapshot(accountId: string, account: AccountState | undefined, email: PlannedEmail): AccountSnapshot {
-  const branding = account?.branding;
-  const customization = account === undefined ? undefined : pairSettings(account, email.audience, email.notification).customization;
-  return {
-    accountId,
-    ...(branding === undefined ? {} : branding),
-    ...(customization === undefined ? {} : { customization }),
-  };
+  if (account === undefined) return { accountId };
+  let known = accountSnapshots.get(account);
+  if (known === undefined) {
+    known = new Map();
+    accountSnapshots.set(account, known);
+  }
+  const kind = kindOf(email.notification, email.audience);
+  let snapshot = known.get(kind);
+  if (snapshot === undefined) {
+    const { branding } = account;
+    const { customization } = pairSettings(account, email.audience, email.notification);
+    snapshot = { accountId, ...branding, ...(customization === undefined ? {} : { customization }) };
+    known.set(kind, snapshot);
+  }
+  return snapshot;
 }
 
 /** Snapshots already taken in one due() call: the emails of one meeting share theirs. */
@@ -59,7 +59,7 @@ export function emailOf(
   snapshots: SnapshotCache,
 ): EmailToSend | undefined {
   const { meetingId, accountId } = entry.meeting;
-  const account = getById(plan.accounts, accountId);
+  const account = plan.accounts.get(accountId);
   const recipient = recipientOf(plan.profiles, entry, account, email.audience, email.recipientId);
   if (recipient === undefined) return undefined;
   const { notification, audience, recipientId, triggerVersion, payload } = email;
@@ -68,7 +68,7 @@ export function emailOf(
     snapshot = meetingSnapshot(plan, entry, now);
     snapshots.set(entry, snapshot);
   }
-  return {
+  const toSend: { -readonly [K in keyof EmailToSend]: EmailToSend[K] } = {
     idempotencyKey: idempotencyKey({ meetingId, notification, audience, recipientId, triggerVersion }),
     notification,
     audience,
@@ -77,8 +77,9 @@ export function emailOf(
     meeting: snapshot,
     account: accountSnapshot(accountId, account, email),
     sequence: payload?.sequence ?? sequenceOf(entry.meeting),
-    ...(payload?.rescheduling === undefined ? {} : { rescheduling: payload.rescheduling }),
-    ...(payload?.cancellation === undefined ? {} : { cancellation: payload.cancellation }),
-    ...(payload?.wrapUpNote === undefined ? {} : { wrapUpNote: payload.wrapUpNote }),
   };
+  if (payload?.rescheduling !== undefined) toSend.rescheduling = payload.rescheduling;
+  if (payload?.cancellation !== undefined) toSend.cancellation = payload.cancellation;
+  if (payload?.wrapUpNote !== undefined) toSend.wrapUpNote = payload.wrapUpNote;
+  return toSend;
 }

@@ -5,22 +5,21 @@ import { foldMeetingEvent } from './meeting-rules';
 import type { PlanningOptions } from './options';
 import type { Plan, ProfileChange } from './plan';
 import { settle } from './settle';
-import { getById, setById } from './by-id';
 
 function foldOther(plan: Plan, options: PlanningOptions, event: DomainEvent): Plan {
   switch (event.type) {
     case 'UserProfileUpdated': {
       const { userId } = event.data;
-      const changes: readonly ProfileChange[] = getById(plan.profiles, userId) ?? [];
-      return { ...plan, profiles: setById(plan.profiles, userId, [...changes, { at: plan.folded, update: event.data }]) };
+      const changes: readonly ProfileChange[] = plan.profiles.get(userId) ?? [];
+      return { ...plan, profiles: plan.profiles.set(userId, [...changes, { at: plan.folded, update: event.data }]) };
     }
     case 'BrandingConfigured':
     case 'NotificationCustomized':
     case 'NotificationEnabled':
     case 'NotificationDisabled': {
       const { accountId } = event.data;
-      const state = evolveAccount(getById(plan.accounts, accountId) ?? initialAccountState, event);
-      return { ...plan, accounts: setById(plan.accounts, accountId, state) };
+      const state = evolveAccount(plan.accounts.get(accountId) ?? initialAccountState, event);
+      return { ...plan, accounts: plan.accounts.set(accountId, state) };
     }
     case 'MeetingScheduled':
     case 'MeetingRescheduled':

@@ -8,7 +8,6 @@ import type { PlanningOptions } from './options';
 import type { MeetingEntry, Plan } from './plan';
 import type { PlannedEmail, Why } from './planned-email';
 import { person } from './recipients';
-import { getById } from './by-id';
 
 /** How an email looks from outside: pending until sent, or why it never will be. */
 export type ReportedState = 'pending' | 'sent' | 'withdrawn' | 'suppressed';
@@ -74,7 +73,7 @@ function pendingText(plan: Plan, entry: MeetingEntry, email: PlannedEmail, optio
   } else if (email.notification === 'review') {
     when = `pending: due at ${due}, ${durationText(options.reviewDelayMinutes * minute)} after the end, unless they review before`;
   }
-  const account = getById(plan.accounts, entry.meeting.accountId);
+  const account = plan.accounts.get(entry.meeting.accountId);
   if (account !== undefined && !pairSettings(account, email.audience, email.notification).enabled) {
     return `${when}; but the account disables ${email.notification} for ${audienceNoun(email.audience)} now: unless enabled again by then, it will not be sent`;
   }
@@ -96,7 +95,7 @@ const reported: Record<PlannedEmail['state'], ReportedState> = {
 
 /** Every email planned or considered for a meeting, in the order it was, each with its reason. */
 export function explainMeeting(plan: Plan, meetingId: string, options: PlanningOptions): PlannedEmailReport[] {
-  const entry = getById(plan.meetings, meetingId);
+  const entry = plan.meetings.get(meetingId);
   if (entry === undefined) return [];
   const names: Names = {
     host(userId) {

@@ -23,20 +23,24 @@ const notifications: ReadonlySet<string> = new Set(notificationIds);
  * ambiguous in theory; the caller keeps the reading that names an email it knows.
  */
 export function readIdempotencyKey(key: string): KeyParts[] {
-  const parts = key.split(':');
   const readings: KeyParts[] = [];
-  const version = parts[parts.length - 1] ?? '';
-  if (!/^\d+$/.test(version)) return readings;
-  // The notification and the audience never contain ":": try each place they could stand.
-  for (let at = 1; at + 3 < parts.length; at++) {
-    const notification = parts[at] as string;
-    const audience = parts[at + 1];
+  const last = key.lastIndexOf(':');
+  const version = key.slice(last + 1);
+  if (last < 0 || !/^\d+$/.test(version)) return readings;
+  // The notification and the audience never contain ":": try each colon they could follow.
+  // Read with indexOf, not split: a dispatcher reads a key for every email it confirms.
+  for (let before = key.indexOf(':'); before >= 0 && before < last; before = key.indexOf(':', before + 1)) {
+    const afterNotification = key.indexOf(':', before + 1);
+    const afterAudience = afterNotification < 0 ? -1 : key.indexOf(':', afterNotification + 1);
+    if (afterAudience < 0 || afterAudience >= last) break;
+    const notification = key.slice(before + 1, afterNotification);
+    const audience = key.slice(afterNotification + 1, afterAudience);
     if (!notifications.has(notification) || (audience !== 'user' && audience !== 'guest')) continue;
     readings.push({
-      meetingId: parts.slice(0, at).join(':'),
+      meetingId: key.slice(0, before),
       notification: notification as NotificationId,
       audience,
-      recipientId: parts.slice(at + 2, -1).join(':'),
+      recipientId: key.slice(afterAudience + 1, last),
       triggerVersion: Number(version),
     });
   }

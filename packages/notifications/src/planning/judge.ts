@@ -3,7 +3,6 @@ import { pairSettings } from '../account/state';
 import type { MeetingEntry, Plan } from './plan';
 import type { PlannedEmail, Why } from './planned-email';
 import { person } from './recipients';
-import { getById } from './by-id';
 
 /**
  * Whether an email that is due may go out, judged on the plan as it stands at its due time:
@@ -11,7 +10,7 @@ import { getById } from './by-id';
  * Meeting facts (cancelled, LIVE, reviewed) withdrew the email when they happened.
  */
 export function judge(accounts: Plan['accounts'], profiles: Plan['profiles'], entry: MeetingEntry, email: PlannedEmail): Why | undefined {
-  const account = getById(accounts, entry.meeting.accountId);
+  const account = accounts.get(entry.meeting.accountId);
   if (account !== undefined && !pairSettings(account, email.audience, email.notification).enabled) return { kind: 'disabled' };
   const who = person(profiles, entry, email.audience, email.recipientId);
   if (who === undefined || isErasedEmail(who.email)) return { kind: 'erased' };

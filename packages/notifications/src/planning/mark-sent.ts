@@ -1,8 +1,9 @@
+import { toMillis } from '@rendezvous/domain';
 import { idempotencyKey, readIdempotencyKey } from './idempotency-key';
 import type { MeetingEntry, Plan } from './plan';
+import type { PlannedEmail } from './planned-email';
 import { withoutSlotIfEmpty } from './slots';
 import { kindOf } from './planned-email';
-import { getById, setById } from './by-id';
 
 /**
  * Records that the email with this key was sent at `at`: it leaves the queue and explains
@@ -12,22 +13,23 @@ import { getById, setById } from './by-id';
 export function markSent(plan: Plan, key: string, at: string): Plan {
   for (const parts of readIdempotencyKey(key)) {
     if (idempotencyKey(parts) !== key) continue;
-    const entry = getById(plan.meetings, parts.meetingId);
+    const entry = plan.meetings.get(parts.meetingId);
     if (entry === undefined) continue;
     const kind = kindOf(parts.notification, parts.audience);
-    const index = entry.emails.findIndex((e) => e.isKind(kind, parts.recipientId, parts.triggerVersion) && e.isPending());
-    const email = entry.emails[index];
-    if (email === undefined) continue;
-    const emails = entry.emails.slice();
-    emails[index] = email.moved('sent', { kind: 'sent', at: Date.parse(at) });
-    const next: MeetingEntry = { ...entry, emails };
-    const state = email.state === 'ready' ? 'ready' : 'waiting';
-    const queue = withoutSlotIfEmpty(plan[state], entry, emails, email.dueMs, state);
-    return {
-      ...plan,
-      [state]: queue,
-      meetings: setById(plan.meetings, parts.meetingId, next),
-    };
+    const { emails } = entry;
+    const place = entry.pending.findIndex((i) => emails[i]?.isKind(kind, parts.recipientId, parts.triggerVersion));
+    const index = entry.pending[place];
+    if (index === undefined) continue;
+    const email = emails[index] as PlannedEmail;
+    const changed = emails.slice();
+    changed[index] = email.moved('sent', { kind: 'sent', at: toMillis(at) });
+    const pending = entry.pending.filter((_, p) => p !== place);
+    const next: MeetingEntry = { ...entry, emails: changed, pending };
+    const meetings = plan.meetings.set(parts.meetingId, next);
+    const { meetingId } = parts;
+    return email.isIn('ready')
+      ? { ...plan, meetings, ready: withoutSlotIfEmpty(plan.ready, meetingId, changed, pending, email.dueMs, 'ready') }
+      : { ...plan, meetings, waiting: withoutSlotIfEmpty(plan.waiting, meetingId, changed, pending, email.dueMs, 'waiting') };
   }
   return plan;
 }

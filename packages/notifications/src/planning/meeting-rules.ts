@@ -5,7 +5,6 @@ import type { PlanningOptions } from './options';
 import type { HostTenure, MeetingEntry, Plan } from './plan';
 import type { Payload } from './planned-email';
 import { currentHost } from './recipients';
-import { getById } from './by-id';
 
 // The rules of CONTRACT §2 that depend on meeting events: which emails an event plans (due at
 // once or later) and which waiting ones it takes back. Toggles, customizations and erased
@@ -152,13 +151,13 @@ function applyRules(draft: Draft, before: MeetingEntry, event: MeetingEvent): vo
 /** Folds one meeting event into the plan: the projection via evolveMeeting, then the email rules. */
 export function foldMeetingEvent(plan: Plan, options: PlanningOptions, event: MeetingEvent): Plan {
   const at = Date.parse(event.occurredAt);
-  const before = getById(plan.meetings, event.data.meetingId);
+  const before = plan.meetings.get(event.data.meetingId);
   if (before === undefined) {
     // Events of a meeting that was never scheduled have nobody to write to.
     if (event.type !== 'MeetingScheduled') return plan;
     const meeting = evolveMeeting(initialMeetingState, event);
     if (meeting.kind === 'none') return plan;
-    const entry: MeetingEntry = { meeting, host: { host: meeting.host, since: plan.folded }, formerHosts: noFormerHosts, startVersion: 0, emails: [] };
+    const entry: MeetingEntry = { meeting, host: { host: meeting.host, since: plan.folded }, formerHosts: noFormerHosts, startVersion: 0, emails: [], pending: [] };
     const draft = new Draft(plan, options, entry, 0, at);
     scheduled(draft);
     return draft.finish();

@@ -1,10 +1,10 @@
-import { fromMillis } from '@rendezvous/domain';
 import type { ExistingMeeting, Host, ProfileUpdate } from '@rendezvous/domain';
 import type { AccountState } from '../account/state';
 import type { PlannedEmail } from './planned-email';
 import type { ById } from './by-id';
-import type { Tree } from './persistent-tree';
-import { hashString } from './persistent-tree';
+import { mutableById, persistentById } from './by-id';
+import type { Queue } from './time-queue';
+import { mutableQueue, persistentQueue } from './time-queue';
 
 /** A host a meeting had, and when (in fold order) they became its host. */
 export interface HostTenure {
@@ -21,8 +21,13 @@ export interface MeetingEntry {
   readonly formerHosts: readonly HostTenure[];
   /** Stream version of the event that set the current start (starts-soon's trigger). */
   readonly startVersion: number;
-  /** Append-only: a queue item points at its record by index. */
+  /** Every email planned or considered, in order; a record is replaced when its email moves on. */
   readonly emails: readonly PlannedEmail[];
+  /**
+   * Indexes in `emails` of the waiting and ready ones, in order. Rules and ticks scan only these:
+   * a meeting's history of sent and withdrawn emails grows, its pending emails stay few.
+   */
+  readonly pending: readonly number[];
 }
 
 /** A My Account change, with its fold position so only changes after a host was set apply. */
@@ -32,40 +37,8 @@ export interface ProfileChange {
 }
 
 /**
- * A place in the time queue: "meeting M has emails due at T". One slot stands for all of that
- * meeting's emails with that due time (a booking's confirmations, a meeting's reminders), so
- * the queue holds a few entries per meeting instead of one per recipient.
- */
-export class Slot {
-  private iso: string | undefined;
-
-  constructor(
-    readonly dueMs: number,
-    readonly meetingId: string,
-  ) {}
-
-  /** The due time as an instant, written once per slot (a virtual clock asks for it often). */
-  get dueAt(): string {
-    return (this.iso ??= fromMillis(this.dueMs));
-  }
-}
-
-/** Orders slots by due time, then meeting id (code-unit order: the same everywhere). */
-export function compareSlots(a: Slot, b: Slot): number {
-  if (a.dueMs !== b.dueMs) return a.dueMs - b.dueMs;
-  return a.meetingId < b.meetingId ? -1 : a.meetingId > b.meetingId ? 1 : 0;
-}
-
-/** A slot's tree priority: a deterministic mix of its meeting and due time. */
-export function slotPriority(slot: Slot): number {
-  return (hashString(slot.meetingId) ^ Math.imul(Math.floor(slot.dueMs / 1000), 0x9e3779b1)) >>> 2;
-}
-
-/** A time queue: the slots of meetings with emails in one state, earliest first. */
-export type Queue = Tree<Slot, true>;
-
-/**
- * The planner's state: an immutable value (persistent trees share structure between versions).
+ * The planner's state. A Planner's plan is an immutable value (persistent trees share structure
+ * between versions); a planning session's has mutable maps and queues and never leaves it.
  * Build it only with a planner's `initial`, `evolve`, `markSent` and `advance`.
  */
 export interface Plan {
@@ -80,5 +53,17 @@ export interface Plan {
   readonly folded: number;
 }
 
-/** The plan of an empty history. */
-export const emptyPlan: Plan = { meetings: undefined, accounts: undefined, profiles: undefined, waiting: undefined, ready: undefined, folded: 0 };
+/** The plan of an empty history, as a value. */
+export const emptyPlan: Plan = {
+  meetings: persistentById(),
+  accounts: persistentById(),
+  profiles: persistentById(),
+  waiting: persistentQueue(),
+  ready: persistentQueue(),
+  folded: 0,
+};
+
+/** A new plan of an empty history whose maps and queues change in place: for one session only. */
+export function mutablePlan(): Plan {
+  return { meetings: mutableById(), accounts: mutableById(), profiles: mutableById(), waiting: mutableQueue(), ready: mutableQueue(), folded: 0 };
+}

@@ -31,12 +31,14 @@ export interface Payload {
 }
 
 const notifications = notificationIds;
+const notificationCodes = new Map<string, number>(notifications.map((n, i) => [n, i]));
 
 /** The notification and audience of an email as one small number (what `is` compares). */
 export function kindOf(notification: NotificationId, audience: Audience): number {
-  return notifications.indexOf(notification) | (audience === 'guest' ? 8 : 0);
+  return (notificationCodes.get(notification) ?? 0) | (audience === 'guest' ? 8 : 0);
 }
 const states: readonly PlannedState[] = ['waiting', 'ready', 'sent', 'withdrawn', 'suppressed'];
+const stateCodes: Readonly<Record<PlannedState, number>> = { waiting: 0, ready: 1, sent: 2, withdrawn: 3, suppressed: 4 };
 
 /**
  * One email the planner planned or considered for a meeting. A plan keeps one per recipient per
@@ -45,27 +47,32 @@ const states: readonly PlannedState[] = ['waiting', 'ready', 'sent', 'withdrawn'
  * one field holds the payload while the email is pending and the reason once it is not.
  */
 export class PlannedEmail {
-  private readonly code: number;
-  private readonly dueSeconds: number;
-  private readonly detail: Payload | Why | undefined;
-
-  constructor(
-    notification: NotificationId,
-    audience: Audience,
+  private constructor(
+    private readonly code: number,
+    private readonly dueSeconds: number,
     readonly recipientId: string,
     /** Stream version of the event that caused the email. */
     readonly triggerVersion: number,
+    private readonly detail: Payload | Why | undefined,
+  ) {}
+
+  /**
+   * A planned email. `why` says why it is not (or no longer) pending and is ignored while it is;
+   * `payload` is what an email due at once announces (absent for starts-soon and review).
+   */
+  static of(
+    notification: NotificationId,
+    audience: Audience,
+    recipientId: string,
+    triggerVersion: number,
     dueMs: number,
     state: PlannedState,
-    /** Why the email is not (or no longer) pending; ignored while it is. */
     why: Why | undefined,
-    /** What an email due at once announces; absent for starts-soon and review. */
     payload: Payload | undefined,
-  ) {
+  ): PlannedEmail {
     const seconds = Math.floor(dueMs / 1000);
-    this.dueSeconds = seconds;
-    this.code = kindOf(notification, audience) | (states.indexOf(state) << 4) | ((dueMs - seconds * 1000) << 7);
-    this.detail = state === 'waiting' || state === 'ready' ? payload : why;
+    const code = kindOf(notification, audience) | (stateCodes[state] << 4) | ((dueMs - seconds * 1000) << 7);
+    return new PlannedEmail(code, seconds, recipientId, triggerVersion, state === 'waiting' || state === 'ready' ? payload : why);
   }
 
   /** The notification this email is. */
@@ -106,7 +113,14 @@ export class PlannedEmail {
 
   /** The same email in another state (the payload stays while it is pending). */
   moved(state: PlannedState, why: Why | undefined): PlannedEmail {
-    return new PlannedEmail(this.notification, this.audience, this.recipientId, this.triggerVersion, this.dueMs, state, why, this.payload);
+    const code = stateCodes[state];
+    const detail = code <= 1 ? this.payload : why;
+    return new PlannedEmail((this.code & ~0x70) | (code << 4), this.dueSeconds, this.recipientId, this.triggerVersion, detail);
+  }
+
+  /** True when the email is in `state` with this due time (what the queues ask, decoding nothing). */
+  isAt(dueMs: number, state: PlannedState): boolean {
+    return ((this.code >> 4) & 7) === stateCodes[state] && this.dueMs === dueMs;
   }
 
   /** True when this record is the email named by these parts. */
@@ -121,6 +135,6 @@ export class PlannedEmail {
 
   /** True when the email is in `state`. */
   isIn(state: PlannedState): boolean {
-    return ((this.code >> 4) & 7) === states.indexOf(state);
+    return ((this.code >> 4) & 7) === stateCodes[state];
   }
 }

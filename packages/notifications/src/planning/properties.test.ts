@@ -5,6 +5,7 @@ import { decideMeeting, evolveMeeting, fromMillis, initialMeetingState, notifica
 import { aGuest, aHost } from '@rendezvous/domain/testing';
 import { pairExists } from '../account/pairs';
 import { readIdempotencyKey } from './idempotency-key';
+import { createPlanner } from './planner';
 import { run } from './testing/virtual-clock';
 
 // Random histories that a real system could record (every meeting command goes through
@@ -179,6 +180,42 @@ describe('planning properties over random valid histories', () => {
         for (const id of meetingIds) expect(second.planner.explain(second.plan, id)).toEqual(first.planner.explain(first.plan, id));
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('a session plans exactly what the values plan, step by step, whatever the dispatcher confirms', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 3, maxLength: 40 }), options, fc.infiniteStream(fc.boolean()), (steps, opts, confirms) => {
+        const events = historyOf(steps);
+        const planner = createPlanner(opts);
+        const session = planner.session();
+        let plan = planner.initial;
+        // The same dispatcher drives both: at each due time it confirms some of the due emails
+        // (the others stay ready, as when a send fails), then advances.
+        const tick = (now: string): void => {
+          const due = planner.due(plan, now);
+          expect(session.due(now)).toEqual(due);
+          for (const email of due) {
+            if (confirms.next().value !== true) continue;
+            plan = planner.markSent(plan, email.idempotencyKey, now);
+            session.markSent(email.idempotencyKey, now);
+          }
+          plan = planner.advance(plan, now);
+          session.advance(now);
+          expect(session.nextDueAt()).toBe(planner.nextDueAt(plan));
+        };
+        for (const event of events) {
+          const next = planner.nextDueAt(plan);
+          if (next !== undefined && Date.parse(next) < Date.parse(event.occurredAt)) tick(next);
+          plan = planner.evolve(plan, event);
+          session.evolve(event);
+          expect(session.nextDueAt()).toBe(planner.nextDueAt(plan));
+          tick(event.occurredAt);
+        }
+        tick(untilOf(events));
+        for (const id of meetingIds) expect(session.explain(id)).toEqual(planner.explain(plan, id));
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -3,7 +3,6 @@ import { applyProfileUpdate } from '@rendezvous/domain';
 import type { AccountState } from '../account/state';
 import type { Recipient } from './email-to-send';
 import type { HostTenure, MeetingEntry, Plan, ProfileChange } from './plan';
-import { getById } from './by-id';
 
 // Resolving a host is asked for by every email to or about them; the answer only changes when
 // their list of changes does. Lists only ever grow (each update makes a longer copy), so the
@@ -17,7 +16,7 @@ const noChanges: readonly ProfileChange[] = [];
 
 /** The host as the emails show them: as set on the meeting, with every later My Account change. */
 export function currentHost(profiles: Plan['profiles'], tenure: HostTenure): Host {
-  const changes = getById(profiles, tenure.host.userId) ?? noChanges;
+  const changes = profiles.get(tenure.host.userId) ?? noChanges;
   if (changes.length === 0) return tenure.host;
   const known = resolved.get(tenure);
   if (known?.changes === changes) return known.host;

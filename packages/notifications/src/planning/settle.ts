@@ -1,10 +1,7 @@
-import type { MeetingEntry, Plan, Slot } from './plan';
-import { compareSlots } from './plan';
+import type { MeetingEntry, Plan } from './plan';
 import type { PlannedEmail } from './planned-email';
 import { judge } from './judge';
-import { treeFirst, treeRemove } from './persistent-tree';
-import { hasEmailAt, withSlot } from './slots';
-import { getById, setById } from './by-id';
+import type { Slot } from './time-queue';
 
 /**
  * Judges every waiting email due before `at` (epoch ms). Before an event is folded, `at` is its
@@ -13,25 +10,35 @@ import { getById, setById } from './by-id';
  * Emails due at the very instant of the event wait for it: events at the due time count.
  */
 export function settle(plan: Plan, at: number): Plan {
-  let first = treeFirst(plan.waiting)?.key;
+  let first = plan.waiting.first();
   if (first === undefined || first.dueMs >= at) return plan;
   let { waiting, ready, meetings } = plan;
   while (first !== undefined && first.dueMs < at) {
     const slot: Slot = first;
-    waiting = treeRemove(waiting, slot, compareSlots);
-    const entry = getById(meetings, slot.meetingId);
+    waiting = waiting.without(slot.meetingId, slot.dueMs);
+    const entry = meetings.get(slot.meetingId);
     if (entry !== undefined) {
       const emails: PlannedEmail[] = entry.emails.slice();
-      for (const [index, email] of entry.emails.entries()) {
-        if (email.dueMs !== slot.dueMs || email.state !== 'waiting') continue;
+      const pending: number[] = [];
+      let becameReady = false;
+      for (const index of entry.pending) {
+        const email = entry.emails[index] as PlannedEmail;
+        if (!email.isAt(slot.dueMs, 'waiting')) {
+          pending.push(index);
+          continue;
+        }
         const why = judge(plan.accounts, plan.profiles, entry, email);
         emails[index] = email.moved(why === undefined ? 'ready' : 'suppressed', why);
+        if (why === undefined) {
+          becameReady = true;
+          pending.push(index);
+        }
       }
-      if (hasEmailAt(emails, slot.dueMs, 'ready') && !hasEmailAt(entry.emails, slot.dueMs, 'ready')) ready = withSlot(ready, slot.meetingId, slot.dueMs);
-      const next: MeetingEntry = { ...entry, emails };
-      meetings = setById(meetings, slot.meetingId, next);
+      if (becameReady) ready = ready.with(slot.meetingId, slot.dueMs);
+      const next: MeetingEntry = { ...entry, emails, pending };
+      meetings = meetings.set(slot.meetingId, next);
     }
-    first = treeFirst(waiting)?.key;
+    first = waiting.first();
   }
   return { ...plan, waiting, ready, meetings };
 }

@@ -1,0 +1,170 @@
+import { fromMillis } from '@rendezvous/domain';
+import type { Tree } from './persistent-tree';
+import { hashString, treeEachWhile, treeFirst, treeGet, treeRemove, treeSet } from './persistent-tree';
+
+/**
+ * A place in a time queue: "meeting M has emails due at T". One slot stands for all of that
+ * meeting's emails with that due time (a booking's confirmations, a meeting's reminders), so
+ * a queue holds a few entries per meeting instead of one per recipient.
+ */
+export class Slot {
+  private iso: string | undefined;
+
+  constructor(
+    readonly dueMs: number,
+    readonly meetingId: string,
+  ) {}
+
+  /** The due time as an instant, written once per slot (a virtual clock asks for it often). */
+  get dueAt(): string {
+    return (this.iso ??= fromMillis(this.dueMs));
+  }
+}
+
+/**
+ * The slots of meetings with emails in one state, earliest first. Like ById, a Planner's queue
+ * is persistent and a planning session's is changed in place; `with` and `without` return the
+ * queue to use from then on.
+ */
+export interface Queue {
+  /** A slot with the earliest due time, if any. */
+  first(): Slot | undefined;
+  /** The queue with the slot of `meetingId` at `dueMs` (adding one it holds changes nothing). */
+  with(meetingId: string, dueMs: number): Queue;
+  /** The queue without that slot (removing one it lacks changes nothing). */
+  without(meetingId: string, dueMs: number): Queue;
+  /**
+   * Visits every slot due at or before `lastMs`, earliest due time first; the cost is the number
+   * visited. `visit` must not change the queue.
+   */
+  eachUntil(lastMs: number, visit: (slot: Slot) => void): void;
+}
+
+/** Orders slots by due time, then meeting id (code-unit order: the same everywhere). */
+function compareSlots(a: Slot, b: Slot): number {
+  if (a.dueMs !== b.dueMs) return a.dueMs - b.dueMs;
+  return a.meetingId < b.meetingId ? -1 : a.meetingId > b.meetingId ? 1 : 0;
+}
+
+/** A slot's tree priority: a deterministic mix of its meeting and due time. */
+function slotPriority(slot: Slot): number {
+  return (hashString(slot.meetingId) ^ Math.imul(Math.floor(slot.dueMs / 1000), 0x9e3779b1)) >>> 2;
+}
+
+class PersistentQueue implements Queue {
+  constructor(private readonly tree: Tree<Slot, true>) {}
+
+  first(): Slot | undefined {
+    return treeFirst(this.tree)?.key;
+  }
+
+  with(meetingId: string, dueMs: number): Queue {
+    const slot = new Slot(dueMs, meetingId);
+    if (treeGet(this.tree, slot, compareSlots) !== undefined) return this;
+    return new PersistentQueue(treeSet(this.tree, slot, true, slotPriority(slot), compareSlots));
+  }
+
+  without(meetingId: string, dueMs: number): Queue {
+    const tree = treeRemove(this.tree, new Slot(dueMs, meetingId), compareSlots);
+    return tree === this.tree ? this : new PersistentQueue(tree);
+  }
+
+  eachUntil(lastMs: number, visit: (slot: Slot) => void): void {
+    treeEachWhile(this.tree, (slot) => slot.dueMs <= lastMs, visit);
+  }
+}
+
+/**
+ * A mutable queue: the slots of each due time in a map, and the due times in a binary min-heap.
+ * A due time whose last slot leaves stays in the heap until it reaches the top (a lazy delete),
+ * so removing a slot is a map delete.
+ */
+class MutableQueue implements Queue {
+  private readonly slots = new Map<number, Map<string, Slot>>();
+  private readonly heap: number[] = [];
+
+  first(): Slot | undefined {
+    const { heap } = this;
+    while (heap.length > 0) {
+      const bucket = this.slots.get(heap[0] as number);
+      if (bucket !== undefined) return bucket.values().next().value;
+      this.pop();
+    }
+    return undefined;
+  }
+
+  with(meetingId: string, dueMs: number): Queue {
+    let bucket = this.slots.get(dueMs);
+    if (bucket === undefined) {
+      bucket = new Map();
+      this.slots.set(dueMs, bucket);
+      this.push(dueMs);
+    }
+    if (!bucket.has(meetingId)) bucket.set(meetingId, new Slot(dueMs, meetingId));
+    return this;
+  }
+
+  without(meetingId: string, dueMs: number): Queue {
+    const bucket = this.slots.get(dueMs);
+    if (bucket?.delete(meetingId) === true && bucket.size === 0) this.slots.delete(dueMs);
+    return this;
+  }
+
+  eachUntil(lastMs: number, visit: (slot: Slot) => void): void {
+    if (this.first() === undefined || (this.heap[0] as number) > lastMs) return;
+    // The heap's due times up to lastMs: a node later than lastMs has only later ones below it.
+    const times: number[] = [];
+    const pending = [0];
+    for (let i = pending.pop(); i !== undefined; i = pending.pop()) {
+      const dueMs = this.heap[i];
+      if (dueMs === undefined || dueMs > lastMs) continue;
+      if (this.slots.has(dueMs) && !times.includes(dueMs)) times.push(dueMs);
+      pending.push(2 * i + 1, 2 * i + 2);
+    }
+    times.sort((a, b) => a - b);
+    for (const dueMs of times) for (const slot of this.slots.get(dueMs)?.values() ?? []) visit(slot);
+  }
+
+  private push(dueMs: number): void {
+    const { heap } = this;
+    let i = heap.length;
+    heap.push(dueMs);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const above = heap[parent] as number;
+      if (above <= dueMs) break;
+      heap[i] = above;
+      i = parent;
+    }
+    heap[i] = dueMs;
+  }
+
+  private pop(): void {
+    const { heap } = this;
+    const last = heap.pop() as number;
+    if (heap.length === 0) return;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= heap.length) break;
+      const right = left + 1;
+      const child = right < heap.length && (heap[right] as number) < (heap[left] as number) ? right : left;
+      if ((heap[child] as number) >= last) break;
+      heap[i] = heap[child] as number;
+      i = child;
+    }
+    heap[i] = last;
+  }
+}
+
+const empty = new PersistentQueue(undefined);
+
+/** The empty persistent queue: every version stays as it was. */
+export function persistentQueue(): Queue {
+  return empty;
+}
+
+/** A new empty mutable queue, for a plan with a single owner. */
+export function mutableQueue(): Queue {
+  return new MutableQueue();
+}
