@@ -1,42 +1,41 @@
 import type { DomainEvent } from '@rendezvous/domain';
-import { createPlanner, type Plan, type Planner } from '@rendezvous/notifications';
+import { toMillis } from '@rendezvous/domain';
+import { createPlanner, type Planner } from '@rendezvous/notifications';
 import type { SentEmail } from './sent';
 
 /**
- * The library's way: every event through the planner (which folds meeting events with
+ * The library's way: every event through a planning session (which folds meeting events with
  * evolveMeeting), and a dispatcher on a virtual clock that asks for due emails at every due
  * time, confirms each one and advances; the same loop as the replay command, minus rendering.
  */
 export function replayWithPlanner(events: readonly DomainEvent[], untilMs: number, planner: Planner = createPlanner()): SentEmail[] {
+  const session = planner.session();
   const sent: SentEmail[] = [];
-  const tick = (plan: Plan, now: string): Plan => {
-    const atMs = Date.parse(now);
-    let next = plan;
-    for (const email of planner.due(next, now)) {
+  const tick = (now: string): void => {
+    const atMs = toMillis(now);
+    for (const email of session.due(now)) {
       sent.push({ key: email.idempotencyKey, atMs, to: email.recipient.email });
-      next = planner.markSent(next, email.idempotencyKey, now);
+      session.markSent(email.idempotencyKey, now);
     }
-    return planner.advance(next, now);
+    session.advance(now);
   };
-  const runUntil = (plan: Plan, limit: number, inclusive: boolean): Plan => {
-    let current = plan;
-    for (let due = planner.nextDueAt(current); due !== undefined; due = planner.nextDueAt(current)) {
-      const dueMs = Date.parse(due);
+  const runUntil = (limit: number, inclusive: boolean): void => {
+    for (let due = session.nextDueAt(); due !== undefined; ) {
+      const dueMs = toMillis(due);
       if (inclusive ? dueMs > limit : dueMs >= limit) break;
-      current = tick(current, due);
-      const following = planner.nextDueAt(current);
+      tick(due);
+      const following = session.nextDueAt();
       // A planner that makes no progress would hang the benchmark: fail it instead.
-      if (following !== undefined && Date.parse(following) <= dueMs) throw new Error(`planning made no progress at ${due}`);
+      if (following !== undefined && toMillis(following) <= dueMs) throw new Error(`planning made no progress at ${due}`);
+      due = following;
     }
-    return current;
   };
-  let plan = planner.initial;
   for (const event of events) {
-    const at = Date.parse(event.occurredAt);
-    plan = runUntil(plan, at, false);
-    plan = planner.evolve(plan, event);
-    plan = runUntil(plan, at, true);
+    const at = toMillis(event.occurredAt);
+    runUntil(at, false);
+    session.evolve(event);
+    runUntil(at, true);
   }
-  runUntil(plan, untilMs, true);
+  runUntil(untilMs, true);
   return sent;
 }

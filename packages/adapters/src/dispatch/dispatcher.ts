@@ -87,11 +87,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   // Due emails leave the plan's queue for the task list, where they stay until a final record.
   const take = (now: string): void => {
-    for (const email of planner.due(projection.plan, now)) {
+    for (const email of projection.plan.due(now)) {
       if (!tasks.has(email.idempotencyKey)) tasks.set(email.idempotencyKey, { email, stream: deliveryStream(email.meeting.meetingId, email.dueAt), holdUntilMs: 0 });
-      projection.plan = planner.markSent(projection.plan, email.idempotencyKey, now);
+      projection.plan.markSent(email.idempotencyKey, now);
     }
-    projection.plan = planner.advance(projection.plan, now);
+    projection.plan.advance(now);
   };
 
   const saveCheckpoint = async (force: boolean): Promise<void> => {
@@ -162,7 +162,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       };
       await Promise.all(Array.from({ length: settings.concurrency }, worker));
     }
-    const due = planner.nextDueAt(projection.plan);
+    const due = projection.plan.nextDueAt();
     if (due !== undefined) wakeMs = Math.min(wakeMs, Math.max(Date.parse(due), nowMs + 1));
     lastTickAt = now;
     await saveCheckpoint(false);
@@ -267,7 +267,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     tick,
 
     emails(meetingId) {
-      return emailViews(planner.explain(projection.plan, meetingId), projection.ledger.ofMeeting(meetingId), (key) => tasks.get(key), Date.parse(clock.now()));
+      return emailViews(projection.plan.explain(meetingId), projection.ledger.ofMeeting(meetingId), (key) => tasks.get(key), Date.parse(clock.now()));
     },
 
     async idle() {

@@ -1,5 +1,5 @@
 import { isDeliveryEvent } from '@rendezvous/domain';
-import type { Plan, Planner } from '@rendezvous/notifications';
+import type { Planner, PlanningSession } from '@rendezvous/notifications';
 import { Turns } from '../commands/turns';
 import type { EventStore, StoredEvent } from '../store/port';
 import { withDeadline } from './deadline';
@@ -14,7 +14,8 @@ export type Absorbed = 'fact' | 'delivery' | 'old';
  * turns, and each event is folded once however many paths bring it.
  */
 export class Projection {
-  plan: Plan;
+  /** The plan, folded in place: the dispatcher only moves forward and never needs an earlier one. */
+  readonly plan: PlanningSession;
   readonly ledger = new Ledger();
   /** Global position of the last event folded (0n: nothing yet). */
   position = 0n;
@@ -22,8 +23,8 @@ export class Projection {
   private readonly over = new Map<string, 'started' | 'cancelled'>();
   private readonly turns = new Turns();
 
-  constructor(private readonly planner: Planner) {
-    this.plan = planner.initial;
+  constructor(planner: Planner) {
+    this.plan = planner.session();
   }
 
   /** Folds one stored event unless it was folded already. */
@@ -40,14 +41,14 @@ export class Projection {
 
   private fold(streamId: string, version: number, event: StoredEvent['event']): Absorbed {
     if (!isDeliveryEvent(event)) {
-      this.plan = this.planner.evolve(this.plan, event);
+      this.plan.evolve(event);
       if (event.type === 'MeetingStarted' || event.type === 'MeetingEnded') this.over.set(event.data.meetingId, 'started');
       if (event.type === 'MeetingCancelled') this.over.set(event.data.meetingId, 'cancelled');
       return 'fact';
     }
     const after = this.ledger.apply(streamId, version, event);
     // A final record takes the email out of the plan's queue, so no dispatcher takes it again.
-    if (after !== undefined && isFinal(after)) this.plan = this.planner.markSent(this.plan, after.idempotencyKey, event.occurredAt);
+    if (after !== undefined && isFinal(after)) this.plan.markSent(after.idempotencyKey, event.occurredAt);
     return 'delivery';
   }
 

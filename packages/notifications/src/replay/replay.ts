@@ -3,8 +3,7 @@ import type { DomainEvent } from '@rendezvous/domain';
 import { normalizeInstant, toMillis } from '@rendezvous/domain';
 import type { OutgoingEmail } from '../email/outgoing';
 import type { PlanningOptions } from '../planning/options';
-import type { Plan } from '../planning/plan';
-import { createPlanner, type Planner } from '../planning/planner';
+import { createPlanner, type PlanningSession } from '../planning/planner';
 import { createRenderer, type Renderer } from '../rendering/render';
 import { type ReplayError, replayError } from './errors';
 import { readHistory } from './history';
@@ -48,9 +47,9 @@ export function replay(history: readonly unknown[] | string, options: ReplayOpti
   const last = events.right[events.right.length - 1];
   if (last === undefined) return E.right([]);
   const untilMs = until === undefined ? toMillis(last.occurredAt) + thirtyDaysMs : toMillis(until);
-  const planner = createPlanner(options.planning ?? {});
+  const session = createPlanner(options.planning ?? {}).session();
   const renderer = createRenderer({ linkSecret: options.linkSecret ?? replayLinkSecret });
-  return E.right(runClock(planner, renderer, events.right, untilMs).map(replayedEmail));
+  return E.right(runClock(session, renderer, events.right, untilMs).map(replayedEmail));
 }
 
 /**
@@ -59,42 +58,38 @@ export function replay(history: readonly unknown[] | string, options: ReplayOpti
  * goes out at T. So an event at exactly an email's due time (a cancel at the starts-soon
  * time) wins, and "at once" emails leave right after their event.
  */
-function runClock(planner: Planner, renderer: Renderer, events: readonly DomainEvent[], untilMs: number): OutgoingEmail[] {
+function runClock(session: PlanningSession, renderer: Renderer, events: readonly DomainEvent[], untilMs: number): OutgoingEmail[] {
   const sent: OutgoingEmail[] = [];
-  const tick = (plan: Plan, now: string): Plan => {
-    let next = plan;
-    for (const email of planner.due(next, now)) {
+  const tick = (now: string): void => {
+    for (const email of session.due(now)) {
       sent.push(renderer.render(email, now));
-      next = planner.markSent(next, email.idempotencyKey, now);
+      session.markSent(email.idempotencyKey, now);
     }
     // Emails due by now that may not go out (pair disabled, meeting cancelled) leave the queue.
-    return planner.advance(next, now);
+    session.advance(now);
   };
   // Ticks at each due time in turn while that time passes `before`.
-  const runWhile = (plan: Plan, before: (dueMs: number) => boolean): Plan => {
-    let current = plan;
-    for (let due = planner.nextDueAt(current); due !== undefined && before(toMillis(due)); ) {
-      current = tick(current, due);
-      const following = planner.nextDueAt(current);
+  const runWhile = (before: (dueMs: number) => boolean): void => {
+    for (let due = session.nextDueAt(); due !== undefined && before(toMillis(due)); ) {
+      tick(due);
+      const following = session.nextDueAt();
       // The planner promises progress; looping forever on a broken promise would hang a CLI.
       if (following !== undefined && toMillis(following) <= toMillis(due)) {
         throw new Error(`planning made no progress at ${due}: the email due then was neither sent nor dropped`);
       }
       due = following;
     }
-    return current;
   };
 
-  let plan = planner.initial;
   for (const event of events) {
     const at = toMillis(event.occurredAt);
     if (at > untilMs) break;
-    plan = runWhile(plan, (due) => due < at);
-    plan = planner.evolve(plan, event);
-    const due = planner.nextDueAt(plan);
-    if (due !== undefined && toMillis(due) <= at) plan = tick(plan, event.occurredAt);
+    runWhile((due) => due < at);
+    session.evolve(event);
+    const due = session.nextDueAt();
+    if (due !== undefined && toMillis(due) <= at) tick(event.occurredAt);
   }
-  runWhile(plan, (due) => due <= untilMs);
+  runWhile((due) => due <= untilMs);
   // Emails leave in clock order already; the sort only guards that promise (stable: ties keep
   // the planner's order, which is by idempotency key).
   return sent.sort((a, b) => toMillis(a.sentAt) - toMillis(b.sentAt));
