@@ -1,3 +1,4 @@
+import { toMillis } from '@rendezvous/domain';
 import type { EmailToSend } from './email-to-send';
 import { emailOf, type SnapshotCache } from './email-of';
 import { judge } from './judge';
@@ -37,12 +38,12 @@ function collect(plan: Plan, slot: Slot, state: QueuedState, now: string, snapsh
  * of due emails, not the number planned. Call markSent for each one sent.
  */
 export function dueEmails(plan: Plan, now: string): EmailToSend[] {
-  const nowMs = Date.parse(now);
+  const nowMs = toMillis(now);
   const due: Due[] = [];
   const snapshots: SnapshotCache = new Map();
   plan.ready.eachUntil(nowMs, (slot) => collect(plan, slot, 'ready', now, snapshots, due));
   plan.waiting.eachUntil(nowMs, (slot) => collect(plan, slot, 'waiting', now, snapshots, due));
-  return due.sort(byDueThenKey).map((d) => d.email);
+  return due.length === 0 ? [] : due.sort(byDueThenKey).map((d) => d.email);
 }
 
 /** When the next email falls due (or fell due and awaits sending); undefined when none is pending. */

@@ -1,5 +1,5 @@
 import { toMillis } from '@rendezvous/domain';
-import { idempotencyKey, readIdempotencyKey } from './idempotency-key';
+import { readIdempotencyKey } from './idempotency-key';
 import type { MeetingEntry, Plan } from './plan';
 import type { PlannedEmail } from './planned-email';
 import { withoutSlotIfEmpty } from './slots';
@@ -11,8 +11,10 @@ import { kindOf } from './planned-email';
  * dispatcher may confirm twice.
  */
 export function markSent(plan: Plan, key: string, at: string): Plan {
+  // Keys are written with the version in plain digits: "007" names no email (a reading would
+  // otherwise find version 7). Every other reading spells the key exactly.
+  if (/:0\d+$/.test(key)) return plan;
   for (const parts of readIdempotencyKey(key)) {
-    if (idempotencyKey(parts) !== key) continue;
     const entry = plan.meetings.get(parts.meetingId);
     if (entry === undefined) continue;
     const kind = kindOf(parts.notification, parts.audience);

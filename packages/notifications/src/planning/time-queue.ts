@@ -75,38 +75,41 @@ class PersistentQueue implements Queue {
 }
 
 /**
- * A mutable queue: the slots of each due time in a map, and the due times in a binary min-heap.
- * A due time whose last slot leaves stays in the heap until it reaches the top (a lazy delete),
- * so removing a slot is a map delete.
+ * A mutable queue: the slots of each due time in a small array, and the due times in a binary
+ * min-heap. A due time whose last slot leaves stays in the heap until it reaches the top (a lazy
+ * delete), so removing a slot costs the size of its due time's array, a handful at most.
  */
 class MutableQueue implements Queue {
-  private readonly slots = new Map<number, Map<string, Slot>>();
+  private readonly slots = new Map<number, Slot[]>();
   private readonly heap: number[] = [];
 
   first(): Slot | undefined {
     const { heap } = this;
     while (heap.length > 0) {
       const bucket = this.slots.get(heap[0] as number);
-      if (bucket !== undefined) return bucket.values().next().value;
+      if (bucket !== undefined) return bucket[0];
       this.pop();
     }
     return undefined;
   }
 
   with(meetingId: string, dueMs: number): Queue {
-    let bucket = this.slots.get(dueMs);
+    const bucket = this.slots.get(dueMs);
     if (bucket === undefined) {
-      bucket = new Map();
-      this.slots.set(dueMs, bucket);
+      this.slots.set(dueMs, [new Slot(dueMs, meetingId)]);
       this.push(dueMs);
+    } else if (!bucket.some((slot) => slot.meetingId === meetingId)) {
+      bucket.push(new Slot(dueMs, meetingId));
     }
-    if (!bucket.has(meetingId)) bucket.set(meetingId, new Slot(dueMs, meetingId));
     return this;
   }
 
   without(meetingId: string, dueMs: number): Queue {
     const bucket = this.slots.get(dueMs);
-    if (bucket?.delete(meetingId) === true && bucket.size === 0) this.slots.delete(dueMs);
+    const index = bucket === undefined ? -1 : bucket.findIndex((slot) => slot.meetingId === meetingId);
+    if (bucket === undefined || index < 0) return this;
+    if (bucket.length === 1) this.slots.delete(dueMs);
+    else bucket.splice(index, 1);
     return this;
   }
 
@@ -122,7 +125,7 @@ class MutableQueue implements Queue {
       pending.push(2 * i + 1, 2 * i + 2);
     }
     times.sort((a, b) => a - b);
-    for (const dueMs of times) for (const slot of this.slots.get(dueMs)?.values() ?? []) visit(slot);
+    for (const dueMs of times) for (const slot of this.slots.get(dueMs) ?? []) visit(slot);
   }
 
   private push(dueMs: number): void {
