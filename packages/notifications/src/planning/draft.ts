@@ -1,23 +1,19 @@
 import type { Audience, NotificationId } from '@rendezvous/domain';
-import { isErasedEmail } from '@rendezvous/domain';
+import { isErasedEmail, toMillis } from '@rendezvous/domain';
 import { judge } from './judge';
 import type { MeetingEntry, Plan } from './plan';
+import { entryWith, planWith } from './plan';
 import type { Payload, PlannedState, Why } from './planned-email';
 import { PlannedEmail, kindOf } from './planned-email';
 import type { PlanningOptions } from './options';
 import { withoutSlotIfEmpty } from './slots';
 import type { Queue } from './time-queue';
 
-/** One email to plan, or (with another state than waiting) to record as considered. */
-export interface PlannedInput {
-  readonly notification: NotificationId;
+/** Someone an email is for: the audience, their id in it, and the address the plan knows. */
+export interface Addressee {
   readonly audience: Audience;
-  readonly recipient: { readonly id: string; readonly email: string };
-  readonly triggerVersion: number;
-  readonly dueMs: number;
-  readonly payload?: Payload;
-  readonly state?: PlannedState;
-  readonly why?: Why;
+  readonly id: string;
+  readonly email: string;
 }
 
 /**
@@ -52,18 +48,26 @@ export class Draft {
    * on the state the event left: ready to send, or suppressed (pair disabled). Planning a
    * reminder that exists already changes nothing; one that was withdrawn is planned anew under
    * the same key (a host reassigned back gets it), the withdrawal staying on record.
-   * An erased address is never planned.
+   * An erased address is never planned. With another state than waiting (and why), the email is
+   * only recorded as considered.
    */
-  add(input: PlannedInput): void {
-    const { notification, audience, recipient, triggerVersion, dueMs, payload } = input;
+  add(
+    notification: NotificationId,
+    recipient: Addressee,
+    triggerVersion: number,
+    dueMs: number,
+    payload: Payload | undefined,
+    considered?: { readonly state: PlannedState; readonly why: Why },
+  ): void {
+    const { audience } = recipient;
     // Only a reminder can be planned twice for the same trigger (a host reassigned away and
     // back); every other email is planned once by its own event.
     if (notification === 'meeting-starts-soon') {
       const kind = kindOf(notification, audience);
       if (this.emails.some((e) => e.isKind(kind, recipient.id, triggerVersion) && !e.isIn('withdrawn'))) return;
     }
-    let state: PlannedState = input.state ?? 'waiting';
-    let why = input.why;
+    let state: PlannedState = considered?.state ?? 'waiting';
+    let why = considered?.why;
     if (state === 'waiting' && isErasedEmail(recipient.email)) {
       state = 'suppressed';
       why = { kind: 'erased' };
@@ -85,7 +89,7 @@ export class Draft {
   /** Epoch ms of an instant; the few a draft reads (start, when it was set) are parsed once. */
   millis(iso: string): number {
     for (const p of this.parsed) if (p.iso === iso) return p.ms;
-    const ms = Date.parse(iso);
+    const ms = toMillis(iso);
     this.parsed.push({ iso, ms });
     return ms;
   }
@@ -104,15 +108,10 @@ export class Draft {
   /** The plan with this meeting's new entry and queues. */
   finish(): Plan {
     // An exact-size copy: the working array grew by pushes and would keep their spare capacity.
-    const entry: MeetingEntry = { ...this.entry, emails: this.emails.slice(), pending: this.pending };
+    const entry = entryWith(this.entry, { emails: this.emails.slice(), pending: this.pending });
     const meetingId = entry.meeting.meetingId;
     let waiting = this.waiting;
     for (const dueMs of this.withdrawnAt ?? []) waiting = withoutSlotIfEmpty(waiting, meetingId, entry.emails, entry.pending, dueMs, 'waiting');
-    return {
-      ...this.plan,
-      waiting,
-      ready: this.ready,
-      meetings: this.plan.meetings.set(meetingId, entry),
-    };
+    return planWith(this.plan, { waiting, ready: this.ready, meetings: this.plan.meetings.set(meetingId, entry) });
   }
 }

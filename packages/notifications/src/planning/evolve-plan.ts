@@ -1,17 +1,19 @@
 import type { DomainEvent } from '@rendezvous/domain';
+import { toMillis } from '@rendezvous/domain';
 import { evolveAccount } from '../account/evolve';
 import { initialAccountState } from '../account/state';
 import { foldMeetingEvent } from './meeting-rules';
 import type { PlanningOptions } from './options';
 import type { Plan, ProfileChange } from './plan';
+import { planWith } from './plan';
 import { settle } from './settle';
 
-function foldOther(plan: Plan, options: PlanningOptions, event: DomainEvent): Plan {
+function foldOther(plan: Plan, options: PlanningOptions, event: DomainEvent, at: number): Plan {
   switch (event.type) {
     case 'UserProfileUpdated': {
       const { userId } = event.data;
       const changes: readonly ProfileChange[] = plan.profiles.get(userId) ?? [];
-      return { ...plan, profiles: plan.profiles.set(userId, [...changes, { at: plan.folded, update: event.data }]) };
+      return planWith(plan, { profiles: plan.profiles.set(userId, [...changes, { at: plan.folded, update: event.data }]) });
     }
     case 'BrandingConfigured':
     case 'NotificationCustomized':
@@ -19,7 +21,7 @@ function foldOther(plan: Plan, options: PlanningOptions, event: DomainEvent): Pl
     case 'NotificationDisabled': {
       const { accountId } = event.data;
       const state = evolveAccount(plan.accounts.get(accountId) ?? initialAccountState, event);
-      return { ...plan, accounts: plan.accounts.set(accountId, state) };
+      return planWith(plan, { accounts: plan.accounts.set(accountId, state) });
     }
     case 'MeetingScheduled':
     case 'MeetingRescheduled':
@@ -30,7 +32,7 @@ function foldOther(plan: Plan, options: PlanningOptions, event: DomainEvent): Pl
     case 'MeetingEnded':
     case 'WrapUpNoteLeft':
     case 'MeetingReviewed':
-      return foldMeetingEvent(plan, options, event);
+      return foldMeetingEvent(plan, options, event, at);
     default:
       // Anything else (a dispatcher's own records) says nothing about who should get what.
       return plan;
@@ -42,7 +44,7 @@ function foldOther(plan: Plan, options: PlanningOptions, event: DomainEvent): Pl
  * on the state at their due time; then the event updates projections and plans its emails.
  */
 export function evolvePlan(plan: Plan, options: PlanningOptions, event: DomainEvent): Plan {
-  const at = Date.parse(event.occurredAt);
-  const next = foldOther(settle(plan, at), options, event);
-  return { ...next, folded: next.folded + 1 };
+  const at = toMillis(event.occurredAt);
+  const next = foldOther(settle(plan, at), options, event, at);
+  return planWith(next, { folded: next.folded + 1 });
 }

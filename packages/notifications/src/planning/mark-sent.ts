@@ -1,6 +1,7 @@
 import { toMillis } from '@rendezvous/domain';
 import { readIdempotencyKey } from './idempotency-key';
-import type { MeetingEntry, Plan } from './plan';
+import type { Plan } from './plan';
+import { entryWith, planWith } from './plan';
 import type { PlannedEmail } from './planned-email';
 import { withoutSlotIfEmpty } from './slots';
 import { kindOf } from './planned-email';
@@ -26,12 +27,11 @@ export function markSent(plan: Plan, key: string, at: string): Plan {
     const changed = emails.slice();
     changed[index] = email.moved('sent', { kind: 'sent', at: toMillis(at) });
     const pending = entry.pending.filter((_, p) => p !== place);
-    const next: MeetingEntry = { ...entry, emails: changed, pending };
-    const meetings = plan.meetings.set(parts.meetingId, next);
+    const meetings = plan.meetings.set(parts.meetingId, entryWith(entry, { emails: changed, pending }));
     const { meetingId } = parts;
     return email.isIn('ready')
-      ? { ...plan, meetings, ready: withoutSlotIfEmpty(plan.ready, meetingId, changed, pending, email.dueMs, 'ready') }
-      : { ...plan, meetings, waiting: withoutSlotIfEmpty(plan.waiting, meetingId, changed, pending, email.dueMs, 'waiting') };
+      ? planWith(plan, { meetings, ready: withoutSlotIfEmpty(plan.ready, meetingId, changed, pending, email.dueMs, 'ready') })
+      : planWith(plan, { meetings, waiting: withoutSlotIfEmpty(plan.waiting, meetingId, changed, pending, email.dueMs, 'waiting') });
   }
   return plan;
 }

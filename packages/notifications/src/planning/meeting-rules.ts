@@ -1,8 +1,9 @@
 import type { Audience, EventOf, ExistingMeeting, MeetingEvent } from '@rendezvous/domain';
 import { evolveMeeting, initialMeetingState } from '@rendezvous/domain';
-import { Draft } from './draft';
+import { type Addressee, Draft } from './draft';
 import type { PlanningOptions } from './options';
 import type { HostTenure, MeetingEntry, Plan } from './plan';
+import { entryWith } from './plan';
 import type { Payload } from './planned-email';
 import { currentHost } from './recipients';
 
@@ -10,11 +11,6 @@ import { currentHost } from './recipients';
 // once or later) and which waiting ones it takes back. Toggles, customizations and erased
 // addresses are judged later, at each email's due time (settle.ts).
 
-interface Addressee {
-  readonly audience: Audience;
-  readonly id: string;
-  readonly email: string;
-}
 
 const minute = 60_000;
 const noFormerHosts: readonly HostTenure[] = [];
@@ -38,9 +34,7 @@ function everyone(draft: Draft): Addressee[] {
 }
 
 function atOnce(draft: Draft, notification: 'meeting-scheduled' | 'meeting-rescheduled' | 'meeting-cancelled' | 'wrap-up', to: readonly Addressee[], payload: Payload): void {
-  for (const { audience, id, email } of to) {
-    draft.add({ notification, audience, recipient: { id, email }, triggerVersion: draft.version, dueMs: draft.at, payload });
-  }
+  for (const who of to) draft.add(notification, who, draft.version, draft.at, payload);
 }
 
 /**
@@ -52,19 +46,18 @@ function startsSoon(draft: Draft, who: Addressee, joined?: { readonly invited: b
   const { startsSoonLeadMinutes, minimumNoticeMinutes } = draft.options;
   const start = draft.millis(meeting.start);
   const setAt = draft.millis(meeting.startSetAt);
-  const base = { notification: 'meeting-starts-soon', audience: who.audience, recipient: who, triggerVersion: startVersion } as const;
   if (setAt > start - minimumNoticeMinutes * minute) {
     const why = { kind: 'short-notice', noticeMs: start - setAt, rescheduled: meeting.rescheduleCount > 0 } as const;
-    draft.add({ ...base, dueMs: start - startsSoonLeadMinutes * minute, state: 'suppressed', why });
+    draft.add('meeting-starts-soon', who, startVersion, start - startsSoonLeadMinutes * minute, undefined, { state: 'suppressed', why });
     return;
   }
   // With a minimum notice shorter than the lead, a late booking gets its reminder at once.
   const dueMs = Math.max(start - startsSoonLeadMinutes * minute, setAt);
   if (joined !== undefined && dueMs < draft.at) {
-    draft.add({ ...base, dueMs, state: 'suppressed', why: { kind: 'joined-late', at: draft.at, invited: joined.invited } });
+    draft.add('meeting-starts-soon', who, startVersion, dueMs, undefined, { state: 'suppressed', why: { kind: 'joined-late', at: draft.at, invited: joined.invited } });
     return;
   }
-  draft.add({ ...base, dueMs });
+  draft.add('meeting-starts-soon', who, startVersion, dueMs, undefined);
 }
 
 function withdrawStartsSoon(draft: Draft, why: Parameters<Draft['withdraw']>[1], audience?: Audience, recipientId?: string): void {
@@ -83,7 +76,7 @@ function scheduled(draft: Draft): void {
 function rescheduled(draft: Draft, before: ExistingMeeting, event: EventOf<'MeetingRescheduled'>): void {
   const { start, reason, by } = event.data;
   withdrawStartsSoon(draft, { kind: 'rescheduled', at: draft.at, start });
-  draft.entry = { ...draft.entry, startVersion: draft.version };
+  draft.entry = entryWith(draft.entry, { startVersion: draft.version });
   const rescheduling = { reason, previousStart: before.start, by };
   const all = everyone(draft);
   atOnce(draft, 'meeting-rescheduled', all, { sequence: sequenceOf(draft.entry.meeting), rescheduling });
@@ -95,7 +88,7 @@ function reassigned(draft: Draft, before: MeetingEntry, event: EventOf<'MeetingR
   const host = event.data.host;
   const formerHosts = [...before.formerHosts.filter((t) => t.host.userId !== previous.host.userId && t.host.userId !== host.userId), previous];
   const previousAddressee: Addressee = { audience: 'user', id: previous.host.userId, email: currentHost(draft.plan.profiles, previous).email };
-  draft.entry = { ...draft.entry, host: { host, since: draft.plan.folded }, formerHosts };
+  draft.entry = entryWith(draft.entry, { host: { host, since: draft.plan.folded }, formerHosts });
   const sequence = sequenceOf(before.meeting);
   const cancellation = { reason: `The meeting was reassigned to ${host.name}.`, by: 'reassignment' } as const;
   atOnce(draft, 'meeting-cancelled', [previousAddressee], { sequence: sequence + 1, cancellation });
@@ -114,9 +107,7 @@ function invited(draft: Draft, event: EventOf<'GuestInvited'>): void {
 function ended(draft: Draft): void {
   withdrawStartsSoon(draft, { kind: 'ended', at: draft.at });
   const dueMs = draft.at + draft.options.reviewDelayMinutes * minute;
-  for (const { audience, id, email } of guestsOf(draft)) {
-    draft.add({ notification: 'review', audience, recipient: { id, email }, triggerVersion: draft.version, dueMs });
-  }
+  for (const who of guestsOf(draft)) draft.add('review', who, draft.version, dueMs, undefined);
 }
 
 function applyRules(draft: Draft, before: MeetingEntry, event: MeetingEvent): void {
@@ -149,8 +140,7 @@ function applyRules(draft: Draft, before: MeetingEntry, event: MeetingEvent): vo
 }
 
 /** Folds one meeting event into the plan: the projection via evolveMeeting, then the email rules. */
-export function foldMeetingEvent(plan: Plan, options: PlanningOptions, event: MeetingEvent): Plan {
-  const at = Date.parse(event.occurredAt);
+export function foldMeetingEvent(plan: Plan, options: PlanningOptions, event: MeetingEvent, at: number): Plan {
   const before = plan.meetings.get(event.data.meetingId);
   if (before === undefined) {
     // Events of a meeting that was never scheduled have nobody to write to.
@@ -164,7 +154,7 @@ export function foldMeetingEvent(plan: Plan, options: PlanningOptions, event: Me
   }
   const meeting = evolveMeeting(before.meeting, event);
   if (meeting.kind === 'none') return plan;
-  const draft = new Draft(plan, options, { ...before, meeting }, before.meeting.eventCount, at);
+  const draft = new Draft(plan, options, entryWith(before, { meeting }), before.meeting.eventCount, at);
   applyRules(draft, before, event);
   return draft.finish();
 }

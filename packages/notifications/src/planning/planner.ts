@@ -1,3 +1,4 @@
+import { toMillis } from '@rendezvous/domain';
 import type { DomainEvent } from '@rendezvous/domain';
 import type { EmailToSend } from './email-to-send';
 import { dueEmails, nextDueAt } from './due';
@@ -66,7 +67,7 @@ function createSession(options: PlanningOptions): PlanningSession {
     evolve: (event) => void (plan = evolvePlan(plan, options, event)),
     due: (now) => dueEmails(plan, now),
     markSent: (key, at) => void (plan = markSent(plan, key, at)),
-    advance: (now) => void (plan = settle(plan, Date.parse(now) + 1)),
+    advance: (now) => void (plan = settle(plan, toMillis(now) + 1)),
     nextDueAt: () => nextDueAt(plan),
     explain: (meetingId) => explainMeeting(plan, meetingId, options),
   };
@@ -81,7 +82,7 @@ export function createPlanner(options: Partial<PlanningOptions> = {}): Planner {
     evolve: (plan, event) => evolvePlan(plan, resolved, event),
     due: (plan, now) => dueEmails(plan, now),
     markSent: (plan, key, at) => markSent(plan, key, at),
-    advance: (plan, now) => settle(plan, Date.parse(now) + 1),
+    advance: (plan, now) => settle(plan, toMillis(now) + 1),
     nextDueAt: (plan) => nextDueAt(plan),
     explain: (plan, meetingId) => explainMeeting(plan, meetingId, resolved),
     session: () => createSession(resolved),

@@ -1,4 +1,5 @@
-import type { MeetingEntry, Plan } from './plan';
+import type { Plan } from './plan';
+import { entryWith, planWith } from './plan';
 import type { PlannedEmail } from './planned-email';
 import { judge } from './judge';
 import type { Slot } from './time-queue';
@@ -35,10 +36,9 @@ export function settle(plan: Plan, at: number): Plan {
         }
       }
       if (becameReady) ready = ready.with(slot.meetingId, slot.dueMs);
-      const next: MeetingEntry = { ...entry, emails, pending };
-      meetings = meetings.set(slot.meetingId, next);
+      meetings = meetings.set(slot.meetingId, entryWith(entry, { emails, pending }));
     }
     first = waiting.first();
   }
-  return { ...plan, waiting, ready, meetings };
+  return planWith(plan, { waiting, ready, meetings });
 }
