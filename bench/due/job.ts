@@ -1,8 +1,8 @@
-import type { Plan, Planner } from '@rendezvous/notifications';
+import type { Plan, Planner, PlanningSession } from '@rendezvous/notifications';
 import { median } from '../measure/stats';
 import { count, duration } from '../report/format';
 import type { JobOutput, Row } from '../report/row';
-import { growPlans, pendingPerMeeting } from './plans';
+import { growPlans, growSession, pendingPerMeeting } from './plans';
 
 /** Sizes of the due-lookup workload. */
 export interface DueParams {
@@ -22,25 +22,38 @@ interface TickCost {
 
 const workload = '4. Due lookup';
 
-/** The dispatcher's loop from a plan: when is the next email due, what is due then, confirm each, advance. */
-function ticks(planner: Planner, start: Plan, n: number): TickCost {
-  const spent = { next: 0, due: 0, mark: 0, advance: 0 };
+/** The operations a tick uses, on plan values or on a session. */
+type Ticking = Pick<PlanningSession, 'nextDueAt' | 'due' | 'markSent' | 'advance'>;
+
+/** Plan values behind the session's shape: each call moves to the next plan, `start` stays as it was. */
+function onValues(planner: Planner, start: Plan): Ticking {
   let plan = start;
+  return {
+    nextDueAt: () => planner.nextDueAt(plan),
+    due: (now) => planner.due(plan, now),
+    markSent: (key, at) => void (plan = planner.markSent(plan, key, at)),
+    advance: (now) => void (plan = planner.advance(plan, now)),
+  };
+}
+
+/** The dispatcher's loop: when is the next email due, what is due then, confirm each, advance. */
+function ticks(plan: Ticking, n: number): TickCost {
+  const spent = { next: 0, due: 0, mark: 0, advance: 0 };
   let sent = 0;
   const cpu = process.cpuUsage();
   for (let i = 0; i < n; i++) {
     let t = performance.now();
-    const now = planner.nextDueAt(plan);
+    const now = plan.nextDueAt();
     spent.next += performance.now() - t;
     if (now === undefined) throw new Error('the plan ran out of pending emails');
     t = performance.now();
-    const emails = planner.due(plan, now);
+    const emails = plan.due(now);
     spent.due += performance.now() - t;
     t = performance.now();
-    for (const email of emails) plan = planner.markSent(plan, email.idempotencyKey, now);
+    for (const email of emails) plan.markSent(email.idempotencyKey, now);
     spent.mark += performance.now() - t;
     t = performance.now();
-    plan = planner.advance(plan, now);
+    plan.advance(now);
     spent.advance += performance.now() - t;
     sent += emails.length;
   }
@@ -55,24 +68,68 @@ export async function dueJob(params: DueParams): Promise<JobOutput> {
   const { planner, plans, buildMs } = growPlans(params.sizes);
   // Each tick sends one meeting's reminders: the smallest plan has only so many meetings.
   const n = Math.min(params.ticks, Math.floor(Math.min(...params.sizes) / pendingPerMeeting));
-  for (const size of params.sizes) ticks(planner, plans.get(size) as Plan, n); // warm-up
-  // The sizes take turns run by run, so neither the JIT nor outside load favours one of them.
+  // Plan values are measured from the same start plan every run; a session moves forward, so
+  // each run gets a session grown afresh to the size (not timed).
+  const values = measure(params, (size) => onValues(planner, plans.get(size) as Plan), n);
+  let sessionBuildMs = 0;
+  const sessions = measure(
+    params,
+    (size) => {
+      const started = performance.now();
+      const session = growSession(planner, size);
+      sessionBuildMs = Math.max(sessionBuildMs, performance.now() - started);
+      return session;
+    },
+    n,
+  );
+  const rows: Row[] = [...rowsOf(params, values, n, 'plan values'), ...rowsOf(params, sessions, n, 'session, as the dispatcher holds it')];
+  const breakdown = (results: Map<number, TickCost>): string =>
+    params.sizes
+      .map((size) => {
+        const c = results.get(size) as TickCost;
+        return `${count(size)}: nextDueAt ${c.nextDueAtUs.toFixed(1)} µs, due ${c.dueUs.toFixed(1)} µs, markSent ×${pendingPerMeeting} ${c.markSentUs.toFixed(1)} µs, advance ${c.advanceUs.toFixed(1)} µs`;
+      })
+      .join('; ');
+  return {
+    rows,
+    notes: [
+      `Plans grown by folding bookings (one host and nine guests each, confirmations switched off so only the ten reminders stay pending) ` +
+        `to ${params.sizes.map(count).join(', ')} pending emails in ${duration(buildMs)}; the smaller plans are earlier versions of the same persistent plan. ` +
+        `Sessions are grown afresh for every run (the largest in ${duration(sessionBuildMs)}). ` +
+        `A tick is what the live dispatcher does: nextDueAt, due at that instant, markSent for each email, advance.`,
+      `Per tick, wall time by call (medians), plan values: ${breakdown(values)}.`,
+      `Per tick, session: ${breakdown(sessions)}.`,
+    ],
+  };
+}
+
+/** Median tick costs per size; the sizes take turns run by run, so neither the JIT nor outside load favours one. */
+function measure(params: DueParams, start: (size: number) => Ticking, n: number): Map<number, TickCost> {
+  for (const size of params.sizes) ticks(start(size), n); // warm-up
   const runs = new Map<number, TickCost[]>(params.sizes.map((size) => [size, []]));
   for (let r = 0; r < params.runs; r++) {
-    for (const size of params.sizes) runs.get(size)?.push(ticks(planner, plans.get(size) as Plan, n));
+    for (const size of params.sizes) {
+      const plan = start(size);
+      runs.get(size)?.push(ticks(plan, n));
+    }
   }
   const results = new Map<number, TickCost>();
   for (const [size, all] of runs) {
     const pick = (key: keyof TickCost): number => median(all.map((r) => r[key]));
     results.set(size, { perTickUs: pick('perTickUs'), nextDueAtUs: pick('nextDueAtUs'), dueUs: pick('dueUs'), markSentUs: pick('markSentUs'), advanceUs: pick('advanceUs') });
   }
+  return results;
+}
+
+/** One row per size, against the smallest size of the same kind. */
+function rowsOf(params: DueParams, results: Map<number, TickCost>, n: number, kind: string): Row[] {
   const smallest = results.get(params.sizes[0] ?? 0) as TickCost;
-  const rows: Row[] = params.sizes.map((size) => {
+  return params.sizes.map((size) => {
     const cost = results.get(size) as TickCost;
     const ratio = cost.perTickUs / smallest.perTickUs;
     return {
       workload,
-      scenario: `${count(size)} pending emails, ${count(n)} ticks (median of ${params.runs})`,
+      scenario: `${count(size)} pending emails, ${kind}, ${count(n)} ticks (median of ${params.runs})`,
       library: `${duration(cost.perTickUs / 1000)} CPU per tick of ${pendingPerMeeting} emails`,
       baseline: size === params.sizes[0] ? 'reference size' : `${duration(smallest.perTickUs / 1000)} at ${count(params.sizes[0] ?? 0)}`,
       ratio,
@@ -80,19 +137,4 @@ export async function dueJob(params: DueParams): Promise<JobOutput> {
       verdict: ratio <= 2 ? 'met' : 'missed',
     };
   });
-  const breakdown = params.sizes
-    .map((size) => {
-      const c = results.get(size) as TickCost;
-      return `${count(size)}: nextDueAt ${c.nextDueAtUs.toFixed(1)} µs, due ${c.dueUs.toFixed(1)} µs, markSent ×${pendingPerMeeting} ${c.markSentUs.toFixed(1)} µs, advance ${c.advanceUs.toFixed(1)} µs`;
-    })
-    .join('; ');
-  return {
-    rows,
-    notes: [
-      `Plans grown by folding bookings (one host and nine guests each, confirmations switched off so only the ten reminders stay pending) ` +
-        `to ${params.sizes.map(count).join(', ')} pending emails in ${duration(buildMs)}; the smaller plans are earlier versions of the same persistent plan. ` +
-        `A tick is what the live dispatcher does: nextDueAt, due at that instant, markSent for each email, advance.`,
-      `Per tick, wall time by call (medians): ${breakdown}.`,
-    ],
-  };
 }

@@ -1,5 +1,5 @@
 import type { AccountEvent, DomainEvent, Guest } from '@rendezvous/domain';
-import { createPlanner, type Plan, type Planner } from '@rendezvous/notifications';
+import { createPlanner, type Plan, type Planner, type PlanningSession } from '@rendezvous/notifications';
 
 const second = 1000;
 const minute = 60 * second;
@@ -49,4 +49,12 @@ export function growPlans(sizes: readonly number[]): { planner: Planner; plans: 
     if (sizes.includes(pending)) plans.set(pending, plan);
   }
   return { planner, plans, buildMs: performance.now() - started };
+}
+
+/** A planning session (what the live dispatcher holds) grown to `size` pending emails. */
+export function growSession(planner: Planner, size: number): PlanningSession {
+  const session = planner.session();
+  for (const event of setup) session.evolve(event);
+  for (let i = 0; i * pendingPerMeeting < size; i++) session.evolve(booking(i));
+  return session;
 }
