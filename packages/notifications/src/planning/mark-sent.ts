@@ -25,7 +25,7 @@ export function markSent(plan: Plan, key: string, at: string): Plan {
     if (index === undefined) continue;
     const email = emails[index] as PlannedEmail;
     const changed = emails.slice();
-    changed[index] = email.moved('sent', { kind: 'sent', at: toMillis(at) });
+    changed[index] = email.sent(toMillis(at));
     const pending = entry.pending.filter((_, p) => p !== place);
     const meetings = plan.meetings.set(parts.meetingId, entryWith(entry, { emails: changed, pending }));
     const { meetingId } = parts;

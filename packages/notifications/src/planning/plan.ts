@@ -7,10 +7,19 @@ import type { Queue } from './time-queue';
 import { mutableQueue, persistentQueue } from './time-queue';
 
 /** A host a meeting had, and when (in fold order) they became its host. */
-export interface HostTenure {
-  readonly host: Host;
-  /** Fold position of the MeetingScheduled or MeetingReassigned that set this host. */
-  readonly since: number;
+export class HostTenure {
+  /**
+   * What `currentHost` worked out last, and from which list of profile changes: a cache, not part
+   * of the value (a field, not a WeakMap: a plan holds a tenure per meeting, and weak maps that
+   * large make every full garbage collection slower).
+   */
+  resolved: { readonly changes: readonly ProfileChange[]; readonly host: Host } | undefined = undefined;
+
+  constructor(
+    readonly host: Host,
+    /** Fold position of the MeetingScheduled or MeetingReassigned that set this host. */
+    readonly since: number,
+  ) {}
 }
 
 /** One meeting's projection and every email planned or considered for it. */

@@ -53,7 +53,8 @@ export class PlannedEmail {
     readonly recipientId: string,
     /** Stream version of the event that caused the email. */
     readonly triggerVersion: number,
-    private readonly detail: Payload | Why | undefined,
+    /** The payload while pending; once sent, only the time it was sent; else why it is not pending. */
+    private readonly detail: Payload | Why | number | undefined,
   ) {}
 
   /**
@@ -97,7 +98,9 @@ export class PlannedEmail {
 
   /** Why the email is not pending (absent while it is). */
   get why(): Why | undefined {
-    return this.isPending() ? undefined : (this.detail as Why | undefined);
+    if (this.isPending()) return undefined;
+    const { detail } = this;
+    return typeof detail === 'number' ? { kind: 'sent', at: detail } : (detail as Why | undefined);
   }
 
   /** What the email announces, while it is pending. */
@@ -116,6 +119,14 @@ export class PlannedEmail {
     const code = stateCodes[state];
     const detail = code <= 1 ? this.payload : why;
     return new PlannedEmail((this.code & ~0x70) | (code << 4), this.dueSeconds, this.recipientId, this.triggerVersion, detail);
+  }
+
+  /**
+   * The same email, sent at `atMs`. A plan keeps every email it sent, so the time is kept as a
+   * number, not as a reason object (a million-event replay sends two million emails).
+   */
+  sent(atMs: number): PlannedEmail {
+    return new PlannedEmail((this.code & ~0x70) | (stateCodes.sent << 4), this.dueSeconds, this.recipientId, this.triggerVersion, atMs);
   }
 
   /** True when the email is in `state` with this due time (what the queues ask, decoding nothing). */

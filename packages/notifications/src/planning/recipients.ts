@@ -6,19 +6,14 @@ import type { HostTenure, MeetingEntry, Plan, ProfileChange } from './plan';
 
 // Resolving a host is asked for by every email to or about them; the answer only changes when
 // their list of changes does. Lists only ever grow (each update makes a longer copy), so the
-// answer is remembered per tenure and brought up to date by applying just the new changes.
-interface Resolved {
-  readonly changes: readonly ProfileChange[];
-  readonly host: Host;
-}
-const resolved = new WeakMap<HostTenure, Resolved>();
+// answer is remembered on the tenure and brought up to date by applying just the new changes.
 const noChanges: readonly ProfileChange[] = [];
 
 /** The host as the emails show them: as set on the meeting, with every later My Account change. */
 export function currentHost(profiles: Plan['profiles'], tenure: HostTenure): Host {
   const changes = profiles.get(tenure.host.userId) ?? noChanges;
   if (changes.length === 0) return tenure.host;
-  const known = resolved.get(tenure);
+  const known = tenure.resolved;
   if (known?.changes === changes) return known.host;
   const seen = known?.changes.length ?? 0;
   const grown = known !== undefined && seen <= changes.length && changes[seen - 1] === known.changes[seen - 1];
@@ -27,7 +22,7 @@ export function currentHost(profiles: Plan['profiles'], tenure: HostTenure): Hos
     const change = changes[i] as ProfileChange;
     if (change.at > tenure.since) host = applyProfileUpdate(host, change.update);
   }
-  resolved.set(tenure, { changes, host });
+  tenure.resolved = { changes, host };
   return host;
 }
 
