@@ -19,7 +19,10 @@ export function erasedEmail(tag: string): string {
  */
 export const erasedUrl = `https://${erasedEmailDomain}/`;
 
+const erasedSuffix = `@${erasedEmailDomain}`;
+
 /** True when `email` is the marker of an erased address. */
 export function isErasedEmail(email: string): boolean {
-  return email.toLowerCase().endsWith(`@${erasedEmailDomain}`);
+  // Only the tail is lowered: planning asks this of every address it plans or sends to.
+  return email.length >= erasedSuffix.length && email.slice(-erasedSuffix.length).toLowerCase() === erasedSuffix;
 }
