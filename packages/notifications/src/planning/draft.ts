@@ -2,7 +2,7 @@ import type { Audience, NotificationId } from '@rendezvous/domain';
 import { isErasedEmail, toMillis } from '@rendezvous/domain';
 import { judge } from './judge';
 import type { MeetingEntry, Plan } from './plan';
-import { entryWith, planWith } from './plan';
+import { emailsToChange, entryWith, planWith } from './plan';
 import type { Payload, PlannedState, Why } from './planned-email';
 import { PlannedEmail, kindOf } from './planned-email';
 import type { PlanningOptions } from './options';
@@ -37,7 +37,7 @@ export class Draft {
     /** The event's occurredAt, epoch ms. */
     readonly at: number,
   ) {
-    this.emails = entry.emails.slice();
+    this.emails = emailsToChange(plan, entry.emails);
     this.pending = entry.pending.slice();
     this.waiting = plan.waiting;
     this.ready = plan.ready;
@@ -107,8 +107,9 @@ export class Draft {
 
   /** The plan with this meeting's new entry and queues. */
   finish(): Plan {
-    // An exact-size copy: the working array grew by pushes and would keep their spare capacity.
-    const entry = entryWith(this.entry, { emails: this.emails.slice(), pending: this.pending });
+    // A copied list grew by pushes: copy it again to its exact size, or it keeps their spare room.
+    const emails = this.plan.owned ? this.emails : this.emails.slice();
+    const entry = entryWith(this.entry, { emails, pending: this.pending });
     const meetingId = entry.meeting.meetingId;
     let waiting = this.waiting;
     for (const dueMs of this.withdrawnAt ?? []) waiting = withoutSlotIfEmpty(waiting, meetingId, entry.emails, entry.pending, dueMs, 'waiting');

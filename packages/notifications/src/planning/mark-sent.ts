@@ -1,7 +1,7 @@
 import { toMillis } from '@rendezvous/domain';
 import { readIdempotencyKey } from './idempotency-key';
 import type { Plan } from './plan';
-import { entryWith, planWith } from './plan';
+import { emailsToChange, entryWith, planWith } from './plan';
 import type { PlannedEmail } from './planned-email';
 import { withoutSlotIfEmpty } from './slots';
 import { kindOf } from './planned-email';
@@ -24,7 +24,7 @@ export function markSent(plan: Plan, key: string, at: string): Plan {
     const index = entry.pending[place];
     if (index === undefined) continue;
     const email = emails[index] as PlannedEmail;
-    const changed = emails.slice();
+    const changed = emailsToChange(plan, emails);
     changed[index] = email.sent(toMillis(at));
     const pending = entry.pending.filter((_, p) => p !== place);
     const meetings = plan.meetings.set(parts.meetingId, entryWith(entry, { emails: changed, pending }));

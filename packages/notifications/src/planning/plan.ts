@@ -60,6 +60,11 @@ export interface Plan {
   readonly ready: Queue;
   /** Events folded so far: orders profile updates against host changes. */
   readonly folded: number;
+  /**
+   * True for a session's plan: nothing but the session holds it, so its maps, its queues and its
+   * entries' email lists are changed in place. False for a Planner's values, which copy.
+   */
+  readonly owned: boolean;
 }
 
 // Planning replaces a part of an entry or a plan for nearly every event and every email sent.
@@ -87,7 +92,17 @@ export function planWith(plan: Plan, parts: Partial<Plan>): Plan {
     waiting: parts.waiting ?? plan.waiting,
     ready: parts.ready ?? plan.ready,
     folded: parts.folded ?? plan.folded,
+    owned: plan.owned,
   };
+}
+
+/**
+ * A meeting's email list, to change: the list itself in an owned plan, else a copy. A copy per
+ * confirmation was most of what a million-event replay allocated, and its garbage collections
+ * the largest single cost.
+ */
+export function emailsToChange(plan: Plan, emails: readonly PlannedEmail[]): PlannedEmail[] {
+  return plan.owned ? (emails as PlannedEmail[]) : emails.slice();
 }
 
 /** The plan of an empty history, as a value. */
@@ -98,9 +113,10 @@ export const emptyPlan: Plan = {
   waiting: persistentQueue(),
   ready: persistentQueue(),
   folded: 0,
+  owned: false,
 };
 
 /** A new plan of an empty history whose maps and queues change in place: for one session only. */
 export function mutablePlan(): Plan {
-  return { meetings: mutableById(), accounts: mutableById(), profiles: mutableById(), waiting: mutableQueue(), ready: mutableQueue(), folded: 0 };
+  return { meetings: mutableById(), accounts: mutableById(), profiles: mutableById(), waiting: mutableQueue(), ready: mutableQueue(), folded: 0, owned: true };
 }

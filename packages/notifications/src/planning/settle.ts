@@ -1,5 +1,5 @@
 import type { Plan } from './plan';
-import { entryWith, planWith } from './plan';
+import { emailsToChange, entryWith, planWith } from './plan';
 import type { PlannedEmail } from './planned-email';
 import { judge } from './judge';
 import type { Slot } from './time-queue';
@@ -19,7 +19,7 @@ export function settle(plan: Plan, at: number): Plan {
     waiting = waiting.without(slot.meetingId, slot.dueMs);
     const entry = meetings.get(slot.meetingId);
     if (entry !== undefined) {
-      const emails: PlannedEmail[] = entry.emails.slice();
+      const emails = emailsToChange(plan, entry.emails);
       const pending: number[] = [];
       let becameReady = false;
       for (const index of entry.pending) {
