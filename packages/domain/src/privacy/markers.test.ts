@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { Email, Line, Name, Url, erasedEmail, erasedText, erasedUrl, isErasedEmail } from '@rendezvous/domain';
 
@@ -21,5 +22,17 @@ describe('erasure markers', () => {
     expect(isErasedEmail('ERASED-AB@Erased.Invalid')).toBe(true);
     expect(isErasedEmail('gus@example.com')).toBe(false);
     expect(isErasedEmail('gus@not-erased.invalid')).toBe(false);
+  });
+
+  it('recognises an erased address exactly as lowering it and comparing the end would', () => {
+    const char = fc.constantFrom(...'@.erasdinvlERASDINVLxİK\u212a-'.split(''));
+    const tail = fc.constantFrom('@erased.invalid', '@ERASED.INVALID', '@Erased.Invalİd', 'erased.invalid', '@erased.invalid.', '');
+    const address = fc.tuple(fc.array(char, { maxLength: 8 }), tail, fc.array(char, { maxLength: 3 })).map(([a, b, c]) => a.join('') + b + c.join(''));
+    fc.assert(
+      fc.property(address, (text) => {
+        expect(isErasedEmail(text)).toBe(text.toLowerCase().endsWith('@erased.invalid'));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
