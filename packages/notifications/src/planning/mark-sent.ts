@@ -1,7 +1,7 @@
 import { toMillis } from '@rendezvous/domain';
 import { readIdempotencyKey } from './idempotency-key';
 import type { Plan } from './plan';
-import { emailsToChange, entryWith, planWith } from './plan';
+import { emailsToChange, planWith, withLists } from './plan';
 import type { PlannedEmail } from './planned-email';
 import { withoutSlotIfEmpty } from './slots';
 import { kindOf } from './planned-email';
@@ -27,7 +27,7 @@ export function markSent(plan: Plan, key: string, at: string): Plan {
     const changed = emailsToChange(plan, emails);
     changed[index] = email.sent(toMillis(at));
     const pending = entry.pending.filter((_, p) => p !== place);
-    const meetings = plan.meetings.set(parts.meetingId, entryWith(entry, { emails: changed, pending }));
+    const meetings = withLists(plan, plan.meetings, entry, changed, pending);
     const { meetingId } = parts;
     return email.isIn('ready')
       ? planWith(plan, { meetings, ready: withoutSlotIfEmpty(plan.ready, meetingId, changed, pending, email.dueMs, 'ready') })

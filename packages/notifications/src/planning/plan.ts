@@ -83,8 +83,20 @@ export function entryWith(entry: MeetingEntry, parts: Partial<MeetingEntry>): Me
   };
 }
 
-/** The plan with some parts replaced. */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The plan with some parts replaced: an owned plan is changed in place, values are copied. */
 export function planWith(plan: Plan, parts: Partial<Plan>): Plan {
+  if (plan.owned) {
+    const owned = plan as Writable<Plan>;
+    if (parts.meetings !== undefined) owned.meetings = parts.meetings;
+    if (parts.accounts !== undefined) owned.accounts = parts.accounts;
+    if (parts.profiles !== undefined) owned.profiles = parts.profiles;
+    if (parts.waiting !== undefined) owned.waiting = parts.waiting;
+    if (parts.ready !== undefined) owned.ready = parts.ready;
+    if (parts.folded !== undefined) owned.folded = parts.folded;
+    return plan;
+  }
   return {
     meetings: parts.meetings ?? plan.meetings,
     accounts: parts.accounts ?? plan.accounts,
@@ -103,6 +115,18 @@ export function planWith(plan: Plan, parts: Partial<Plan>): Plan {
  */
 export function emailsToChange(plan: Plan, emails: readonly PlannedEmail[]): PlannedEmail[] {
   return plan.owned ? (emails as PlannedEmail[]) : emails.slice();
+}
+
+/**
+ * The meetings map with `entry` holding these lists: in an owned plan the entry itself is changed
+ * (nothing else holds it), else a new entry replaces it.
+ */
+export function withLists(plan: Plan, meetings: ById<MeetingEntry>, entry: MeetingEntry, emails: readonly PlannedEmail[], pending: readonly number[]): ById<MeetingEntry> {
+  if (!plan.owned) return meetings.set(entry.meeting.meetingId, entryWith(entry, { emails, pending }));
+  const owned = entry as Writable<MeetingEntry>;
+  owned.emails = emails;
+  owned.pending = pending;
+  return meetings;
 }
 
 /** The plan of an empty history, as a value. */

@@ -1,5 +1,5 @@
 import type { Plan } from './plan';
-import { emailsToChange, entryWith, planWith } from './plan';
+import { emailsToChange, planWith, withLists } from './plan';
 import type { PlannedEmail } from './planned-email';
 import { judge } from './judge';
 import type { Slot } from './time-queue';
@@ -36,7 +36,7 @@ export function settle(plan: Plan, at: number): Plan {
         }
       }
       if (becameReady) ready = ready.with(slot.meetingId, slot.dueMs);
-      meetings = meetings.set(slot.meetingId, entryWith(entry, { emails, pending }));
+      meetings = withLists(plan, meetings, entry, emails, pending);
     }
     first = waiting.first();
   }
