@@ -7,9 +7,14 @@ export type MeetingStatus = 'scheduled' | 'live' | 'completed' | 'cancelled' | '
 /** How long after its planned end a meeting that never started counts as missed. */
 export const missedGraceMinutes = 120;
 
+/** Epoch ms of the moment a meeting that has not started becomes `missed`. */
+function missedAtMillis(meeting: ExistingMeeting): number {
+  return toMillis(meeting.start) + (meeting.meetingType.durationMinutes + missedGraceMinutes) * 60_000;
+}
+
 /** The moment a meeting that has not started becomes `missed`: start + duration + 2 hours. */
 export function missedAt(meeting: ExistingMeeting): string {
-  return fromMillis(toMillis(meeting.start) + (meeting.meetingType.durationMinutes + missedGraceMinutes) * 60_000);
+  return fromMillis(missedAtMillis(meeting));
 }
 
 /** The meeting's status at the instant `at`. */
@@ -22,6 +27,6 @@ export function meetingStatus(meeting: ExistingMeeting, at: string): MeetingStat
     case 'cancelled':
       return 'cancelled';
     case 'planned':
-      return toMillis(at) >= toMillis(meeting.start) + (meeting.meetingType.durationMinutes + missedGraceMinutes) * 60_000 ? 'missed' : 'scheduled';
+      return toMillis(at) >= missedAtMillis(meeting) ? 'missed' : 'scheduled';
   }
 }
