@@ -3,7 +3,7 @@ import type { SentEmail } from './sent';
 
 // The baseline: what a developer would write by hand for one job, "which emails go out, to
 // whom, when", over the same array of events. Mutable maps, one pass, no persistence, no
-// explanations. It keeps the library's rules (CONTRACT §2, default timing) so that the two
+// explanations. It keeps the library's rules (docs/CONTRACT.md §2, default timing) so that the two
 // runs must send exactly the same set of emails; the benchmark asserts they do.
 
 const minute = 60_000;

@@ -41,7 +41,7 @@ export interface ConfigError {
 
 const minimumSecretLength = 32;
 
-/** Reads the configuration from environment variables (CONTRACT §5), refusing bad values by name. */
+/** Reads the configuration from environment variables (docs/CONTRACT.md §5), refusing bad values by name. */
 export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): E.Either<ConfigError, BackendConfig> {
   const value = (name: string): string | undefined => {
     const raw = env[name]?.trim();

@@ -11,7 +11,7 @@ const byName = (name: string) => histories.find((h) => h.name === name)!;
 const read = (path: string): string => readFileSync(path, 'utf8');
 
 describe('golden histories', () => {
-  it('cover every rule of CONTRACT §2 from 1 to 12, two long mixed histories and the invalid kinds', () => {
+  it('cover every rule of docs/CONTRACT.md §2 from 1 to 12, two long mixed histories and the invalid kinds', () => {
     for (let rule = 1; rule <= 12; rule++) {
       expect(histories.some((h) => h.name.startsWith(`rule-${String(rule).padStart(2, '0')}-`) && h.kind === 'emails')).toBe(true);
     }

@@ -1,6 +1,6 @@
 // Regenerates the expected outputs of the golden histories from the library:
 //   pnpm exec tsx examples/src/replay/update-golden.ts [part-of-a-name]
-// Review every changed file (git diff) against CONTRACT.md before committing it: the goldens
+// Review every changed file (git diff) against docs/CONTRACT.md before committing it: the goldens
 // are only worth something if a person has checked them.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/Either';

@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either';
 import { findJsonSyntaxError } from './json-syntax';
 import { badRequest, invalidFields, malformedJson, problem, type Problem } from './problem';
 
-/** The largest body accepted (CONTRACT §5: over 1 MiB is refused with 413). */
+/** The largest body accepted (docs/CONTRACT.md §5: over 1 MiB is refused with 413). */
 export const maxBodyBytes = 1024 * 1024;
 
 /** What a route expects of the body: none at all, an optional JSON object, or a required one. */

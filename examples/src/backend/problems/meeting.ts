@@ -2,7 +2,7 @@ import type { MeetingError } from '@rendezvous/domain';
 import { invalidFields, notFound, problem, type Problem } from '../http/problem';
 
 // How a refusal of the meeting rules reads over HTTP. 409 when the meeting's current state is
-// what stands in the way (CONTRACT §5: "409 a lifecycle rule"); 422 when a value the client sent
+// what stands in the way (docs/CONTRACT.md §5: "409 a lifecycle rule"); 422 when a value the client sent
 // is wrong whatever the state (a start in the past, a review by someone who is no guest).
 
 const conflict = (slug: string, title: string, detail: string, extra: Record<string, unknown> = {}): Problem => problem(409, slug, title, detail, extra);

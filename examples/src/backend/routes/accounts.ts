@@ -87,7 +87,7 @@ const PreviewBody = t.exact(
 
 const pairRoute = (suffix: string) => `/accounts/:id/notifications/:audience/:notification${suffix}`;
 
-/** The account routes of CONTRACT §5: branding, customization, toggles, overview and preview. */
+/** The account routes of docs/CONTRACT.md §5: branding, customization, toggles, overview and preview. */
 export function accountRoutes(app: App): Route[] {
   const toggle = (action: 'enable' | 'disable'): Route => ({
     method: 'POST',

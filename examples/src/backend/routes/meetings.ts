@@ -89,7 +89,7 @@ const command = (path: string, type: MeetingCommandType, body: Route['body'] = '
     },
   });
 
-/** The meeting routes of CONTRACT §5. */
+/** The meeting routes of docs/CONTRACT.md §5. */
 export function meetingRoutes(app: App): Route[] {
   return [
     {

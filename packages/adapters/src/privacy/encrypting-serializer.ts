@@ -39,7 +39,7 @@ function batch(keyStore: KeyStore, streamId: string) {
 }
 
 /**
- * A serializer that stores every personal field (CONTRACT §1; see `personalFields`) encrypted
+ * A serializer that stores every personal field (docs/CONTRACT.md §1; see `personalFields`) encrypted
  * under its owner's key. Reading a field whose key was destroyed gives the erasure marker, so
  * the event still decodes; a field that does not authenticate rejects with CorruptEventError.
  */

@@ -37,7 +37,7 @@ export function sampleOutgoingEmail(overrides: Partial<OutgoingEmail> = {}): Out
   };
 }
 
-/** A VCALENDAR with CRLF line ends, as the ICS builder produces it (CONTRACT §2.12). */
+/** A VCALENDAR with CRLF line ends, as the ICS builder produces it (docs/CONTRACT.md §2.12). */
 export function sampleIcs(method: 'REQUEST' | 'CANCEL', summary = 'Kennismaking met Zoë'): string {
   return [
     'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Rendezvous//contract//EN', `METHOD:${method}`,

@@ -5,7 +5,7 @@ import { Email, Hostname, Id, Locale, Name } from '../codec/primitives';
 export const Audience = t.keyof({ user: null, guest: null }, 'Audience');
 export type Audience = t.TypeOf<typeof Audience>;
 
-/** The notifications of the catalogue (CONTRACT §2). */
+/** The notifications of the catalogue (docs/CONTRACT.md §2). */
 export const NotificationId = t.keyof(
   {
     'meeting-scheduled': null,

@@ -20,7 +20,7 @@ import {
 } from './errors';
 import type { ExistingMeeting, MeetingState } from './state';
 
-// Every lifecycle rule of CONTRACT §1 lives here once. A rule answers with the refusal, or
+// Every lifecycle rule of docs/CONTRACT.md §1 lives here once. A rule answers with the refusal, or
 // undefined when it has nothing against the step. `refusalOf` judges an event, because an
 // event is exactly what a command asks to record: decide() asks it before recording,
 // checkMeetingEvent() asks it of a history that was already recorded.

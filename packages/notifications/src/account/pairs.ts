@@ -8,7 +8,7 @@ export interface NotificationPair {
 }
 
 // The wrap-up note and the review request are written to customers: the host never gets them
-// (CONTRACT §2, the table's "user" column).
+// (docs/CONTRACT.md §2, the table's "user" column).
 const guestOnly: ReadonlySet<NotificationId> = new Set<NotificationId>(['wrap-up', 'review']);
 
 /** The audiences in the order the Email Editor lists them. */

@@ -1,4 +1,4 @@
-/** The (audience, notification) pairs that have a built-in email (CONTRACT §2). */
+/** The (audience, notification) pairs that have a built-in email (docs/CONTRACT.md §2). */
 export const defaultPairs = [
   'user/meeting-scheduled',
   'user/meeting-rescheduled',

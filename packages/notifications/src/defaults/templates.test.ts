@@ -31,7 +31,7 @@ describe('built-in default templates', () => {
     },
   );
 
-  it('exist for every pair of CONTRACT §2 and for no other', () => {
+  it('exist for every pair of docs/CONTRACT.md §2 and for no other', () => {
     expect(defaultPairs).toHaveLength(10);
     expect(hasDefaultTemplate('user', 'wrap-up')).toBe(false);
     expect(hasDefaultTemplate('user', 'review')).toBe(false);

@@ -7,7 +7,7 @@ export interface EmailAttachment {
   readonly content: Buffer;
 }
 
-/** A calendar invitation carried by an email (CONTRACT §2.12). */
+/** A calendar invitation carried by an email (docs/CONTRACT.md §2.12). */
 export interface CalendarInvite {
   readonly method: 'REQUEST' | 'CANCEL';
   /** The whole VCALENDAR text, CRLF line endings. */

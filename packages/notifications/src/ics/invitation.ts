@@ -11,7 +11,7 @@ const methods: Partial<Record<NotificationId, CalendarInvite['method']>> = {
   'meeting-cancelled': 'CANCEL',
 };
 
-/** True for the notifications that carry a calendar invitation (CONTRACT §2.12). */
+/** True for the notifications that carry a calendar invitation (docs/CONTRACT.md §2.12). */
 export function carriesInvitation(notification: NotificationId): boolean {
   return methods[notification] !== undefined;
 }

@@ -30,7 +30,7 @@ export interface LinkOptions {
 /**
  * The host's profile link. A `profileUrl` under the account's own host name is used as is;
  * any other profile URL is reached through `https://<hostname>/u/<userId>`, because every
- * link in our emails starts with the account's host name (CONTRACT §3), and the application
+ * link in our emails starts with the account's host name (docs/CONTRACT.md §3), and the application
  * serving that page can redirect on.
  */
 export function profileLinkFor(hostname: string, host: Host): string {

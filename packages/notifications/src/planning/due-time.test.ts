@@ -136,7 +136,7 @@ describe("the host's My Account changes", () => {
   });
 });
 
-describe('the options (CONTRACT §2.13)', () => {
+describe('the options (docs/CONTRACT.md §2.13)', () => {
   it('change the lead, the minimum notice and the review delay', () => {
     const booked = recorded(scheduleMeeting({ now: '2026-03-02T07:30:00Z' })); // 90 minutes before the start
     const history = [booked, recorded(startMeeting()), recorded(endMeeting())];

@@ -1,6 +1,6 @@
 import type { Actor, Attachment, Audience, Guest, Host, MeetingType, NotificationId } from '@rendezvous/domain';
 
-/** The person an email is for, with time zone and locale already resolved (CONTRACT §2.11). */
+/** The person an email is for, with time zone and locale already resolved (docs/CONTRACT.md §2.11). */
 export interface Recipient {
   readonly kind: Audience;
   /** userId for the host, guestId for a guest. */

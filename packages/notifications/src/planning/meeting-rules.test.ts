@@ -20,7 +20,7 @@ import { run } from './testing/virtual-clock';
 const scheduled = recorded(scheduleMeeting());
 const later = '2026-03-10T00:00:00Z';
 
-describe('who receives what (CONTRACT §2)', () => {
+describe('who receives what (docs/CONTRACT.md §2)', () => {
   it('1. MeetingScheduled: meeting-scheduled to the host and every guest at once, SEQUENCE 0', () => {
     const two = recorded(scheduleMeeting({ guests: [aGuest(), aGuest({ guestId: 'g-2', email: 'greta@example.com' })] }));
     const { sent } = run([two], '2026-03-01T23:00:00Z');

@@ -7,7 +7,7 @@ import { HostTenure, entryWith } from './plan';
 import type { Payload } from './planned-email';
 import { currentHost } from './recipients';
 
-// The rules of CONTRACT §2 that depend on meeting events: which emails an event plans (due at
+// The rules of docs/CONTRACT.md §2 that depend on meeting events: which emails an event plans (due at
 // once or later) and which waiting ones it takes back. Toggles, customizations and erased
 // addresses are judged later, at each email's due time (settle.ts).
 

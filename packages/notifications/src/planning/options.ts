@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either';
 import type { DecodeError } from '@rendezvous/domain';
 import { decode } from '@rendezvous/domain';
 
-/** The timing an embedding application may change (CONTRACT §2.13). */
+/** The timing an embedding application may change (docs/CONTRACT.md §2.13). */
 export interface PlanningOptions {
   /** meeting-starts-soon is due this long before the start. */
   readonly startsSoonLeadMinutes: number;

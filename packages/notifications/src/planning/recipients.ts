@@ -34,7 +34,7 @@ export function person(profiles: Plan['profiles'], entry: MeetingEntry, audience
   return former === undefined ? undefined : currentHost(profiles, former);
 }
 
-/** The recipient with zone and locale resolved (CONTRACT §2.11), or undefined if they are unknown. */
+/** The recipient with zone and locale resolved (docs/CONTRACT.md §2.11), or undefined if they are unknown. */
 export function recipientOf(
   profiles: Plan['profiles'],
   entry: MeetingEntry,

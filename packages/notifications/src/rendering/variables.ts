@@ -10,7 +10,7 @@ export interface Branding {
   readonly hostname: string;
 }
 
-// In a guest's email `meeting.guest` is that guest; in the host's, the first guest (CONTRACT §3).
+// In a guest's email `meeting.guest` is that guest; in the host's, the first guest (docs/CONTRACT.md §3).
 function guestShown(email: EmailToSend): Guest | undefined {
   const { meeting, recipient } = email;
   if (email.audience === 'guest') return meeting.guests.find((g) => g.guestId === recipient.id) ?? meeting.guests[0];

@@ -1,7 +1,7 @@
 import type { Audience, NotificationId } from '@rendezvous/domain';
 import type { OutgoingEmail } from '../email/outgoing';
 
-/** One email as the replay command prints it (CONTRACT §4). */
+/** One email as the replay command prints it (docs/CONTRACT.md §4). */
 export interface ReplayedEmail {
   readonly notification: NotificationId;
   readonly audience: Audience;

@@ -18,7 +18,7 @@ const scoped: Record<string, readonly string[]> = {
   review: ['links.review'],
 };
 
-describe('the variable catalogue (CONTRACT §3)', () => {
+describe('the variable catalogue (docs/CONTRACT.md §3)', () => {
   it('holds exactly the contract names', () => {
     expect([...variableNames].sort()).toEqual([...everywhere, ...Object.values(scoped).flat()].sort());
     expect(variableNames).toHaveLength(37);

@@ -19,7 +19,7 @@ const only = (notification: NotificationId, name: string, description: string): 
   description,
 });
 
-/** The variable catalogue of CONTRACT §3, in the order the Email Editor lists it. */
+/** The variable catalogue of docs/CONTRACT.md §3, in the order the Email Editor lists it. */
 export const variableCatalogue: readonly VariableInfo[] = [
   all('company.name', 'the account\'s company name'),
   all('general.hostname', 'the account\'s hostname, e.g. meet.acme.com'),

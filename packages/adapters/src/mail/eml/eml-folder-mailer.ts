@@ -13,7 +13,7 @@ import { renderOutboxIndex } from './outbox-index';
 
 /** Options of `createEmlFolderMailer`. */
 export interface EmlFolderMailerOptions {
-  /** The outbox folder (CONTRACT §5 `OUTBOX_DIR`); created when missing. */
+  /** The outbox folder (docs/CONTRACT.md §5 `OUTBOX_DIR`); created when missing. */
   readonly dir: string;
   /** The clock stamping `writtenAt` / `acceptedAt` (default: the wall clock). */
   readonly now?: () => Date;

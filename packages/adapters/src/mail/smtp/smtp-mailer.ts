@@ -5,7 +5,7 @@ import { toMimeMessage } from '../mime';
 import { MailDeliveryError, type Mailer, type SendReceipt } from '../port';
 import { classifySmtpError } from './classify';
 
-/** Where the SMTP server is: a URL such as `smtp://host:587` (CONTRACT §5 `SMTP_URL`) or nodemailer's transport options. */
+/** Where the SMTP server is: a URL such as `smtp://host:587` (docs/CONTRACT.md §5 `SMTP_URL`) or nodemailer's transport options. */
 export type SmtpConnection = { readonly url: string } | { readonly transport: SMTPTransportOptions };
 
 /** Options of `createSmtpMailer`. */
