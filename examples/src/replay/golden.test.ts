@@ -25,6 +25,17 @@ describe('golden histories', () => {
     expect(E.isRight(result) ? JSON.parse(JSON.stringify(result.right)) : result.left.message).toEqual(JSON.parse(read(history.expectedPath)));
   });
 
+  it.each(histories.filter((h) => h.name.startsWith('rule-14-')).map((h) => [h.name, h] as const))(
+    '%s replays to the same emails with the records of each instant in reverse order (CONTRACT §2.14)',
+    (_name, history) => {
+      const records = JSON.parse(read(history.path)) as { occurredAt: string }[];
+      const reversed = [...new Set(records.map((r) => r.occurredAt))].flatMap((at) => records.filter((r) => r.occurredAt === at).reverse());
+      expect(reversed).not.toEqual(records);
+      const result = replay(reversed);
+      expect(E.isRight(result) ? JSON.parse(JSON.stringify(result.right)) : result.left.message).toEqual(JSON.parse(read(history.expectedPath)));
+    },
+  );
+
   it.each(histories.filter((h) => h.kind === 'error').map((h) => [h.name, h] as const))('%s is refused with its expected line', (_name, history) => {
     const result = replay(read(history.path));
     expect(E.isLeft(result) ? result.left.message : 'replayed without error').toBe(read(history.errorPath).trimEnd());

@@ -1,6 +1,5 @@
 import type { Audience, NotificationId } from '@rendezvous/domain';
 import { isErasedEmail, toMillis } from '@rendezvous/domain';
-import { judge } from './judge';
 import type { MeetingEntry, Plan } from './plan';
 import { emailsToChange, entryWith, planWith } from './plan';
 import type { Payload, PlannedState, Why } from './planned-email';
@@ -24,7 +23,6 @@ export class Draft {
   private readonly emails: PlannedEmail[];
   private pending: number[];
   private waiting: Queue;
-  private ready: Queue;
   /** Due times of waiting emails that were withdrawn: their slot may be empty now. */
   private withdrawnAt: number[] | undefined;
 
@@ -40,12 +38,12 @@ export class Draft {
     this.emails = emailsToChange(plan, entry.emails);
     this.pending = entry.pending.slice();
     this.waiting = plan.waiting;
-    this.ready = plan.ready;
   }
 
   /**
-   * Plans one email. One due by the event's time (the "at once" emails) is judged right away,
-   * on the state the event left: ready to send, or suppressed (pair disabled). Planning a
+   * Plans one email. Every email waits to be judged at its due time, the "at once" ones too:
+   * other records at the event's very instant (a toggle, another meeting's event) still count
+   * for them (CONTRACT §2.14), so judging them now would depend on record order. Planning a
    * reminder that exists already changes nothing; one that was withdrawn is planned anew under
    * the same key (a host reassigned back gets it), the withdrawal staying on record.
    * An erased address is never planned. With another state than waiting (and why), the email is
@@ -72,14 +70,9 @@ export class Draft {
       state = 'suppressed';
       why = { kind: 'erased' };
     }
-    let email = PlannedEmail.of(notification, audience, recipient.id, triggerVersion, dueMs, state, why, payload);
-    if (state === 'waiting' && dueMs <= this.at) {
-      const verdict = judge(this.plan.accounts, this.plan.profiles, this.entry, email);
-      email = email.moved(verdict === undefined ? 'ready' : 'suppressed', verdict);
-    }
+    const email = PlannedEmail.of(notification, audience, recipient.id, triggerVersion, dueMs, state, why, payload);
     const meetingId = this.entry.meeting.meetingId;
     if (email.isIn('waiting')) this.waiting = this.waiting.with(meetingId, dueMs);
-    else if (email.isIn('ready')) this.ready = this.ready.with(meetingId, dueMs);
     if (email.isPending()) this.pending.push(this.emails.length);
     this.emails.push(email);
   }
@@ -113,6 +106,6 @@ export class Draft {
     const meetingId = entry.meeting.meetingId;
     let waiting = this.waiting;
     for (const dueMs of this.withdrawnAt ?? []) waiting = withoutSlotIfEmpty(waiting, meetingId, entry.emails, entry.pending, dueMs, 'waiting');
-    return planWith(this.plan, { waiting, ready: this.ready, meetings: this.plan.meetings.set(meetingId, entry) });
+    return planWith(this.plan, { waiting, meetings: this.plan.meetings.set(meetingId, entry) });
   }
 }

@@ -13,7 +13,7 @@ function foldOther(plan: Plan, options: PlanningOptions, event: DomainEvent, at:
     case 'UserProfileUpdated': {
       const { userId } = event.data;
       const changes: readonly ProfileChange[] = plan.profiles.get(userId) ?? [];
-      return planWith(plan, { profiles: plan.profiles.set(userId, [...changes, { at: plan.folded, update: event.data }]) });
+      return planWith(plan, { profiles: plan.profiles.set(userId, [...changes, { at, update: event.data }]) });
     }
     case 'BrandingConfigured':
     case 'NotificationCustomized':
@@ -45,6 +45,5 @@ function foldOther(plan: Plan, options: PlanningOptions, event: DomainEvent, at:
  */
 export function evolvePlan(plan: Plan, options: PlanningOptions, event: DomainEvent): Plan {
   const at = toMillis(event.occurredAt);
-  const next = foldOther(settle(plan, at), options, event, at);
-  return planWith(next, { folded: next.folded + 1 });
+  return foldOther(settle(plan, at), options, event, at);
 }

@@ -88,7 +88,7 @@ function reassigned(draft: Draft, before: MeetingEntry, event: EventOf<'MeetingR
   const host = event.data.host;
   const formerHosts = [...before.formerHosts.filter((t) => t.host.userId !== previous.host.userId && t.host.userId !== host.userId), previous];
   const previousAddressee: Addressee = { audience: 'user', id: previous.host.userId, email: currentHost(draft.plan.profiles, previous).email };
-  draft.entry = entryWith(draft.entry, { host: new HostTenure(host, draft.plan.folded), formerHosts });
+  draft.entry = entryWith(draft.entry, { host: new HostTenure(host, draft.at), formerHosts });
   const sequence = sequenceOf(before.meeting);
   const cancellation = { reason: `The meeting was reassigned to ${host.name}.`, by: 'reassignment' } as const;
   atOnce(draft, 'meeting-cancelled', [previousAddressee], { sequence: sequence + 1, cancellation });
@@ -147,7 +147,7 @@ export function foldMeetingEvent(plan: Plan, options: PlanningOptions, event: Me
     if (event.type !== 'MeetingScheduled') return plan;
     const meeting = evolveMeeting(initialMeetingState, event);
     if (meeting.kind === 'none') return plan;
-    const entry: MeetingEntry = { meeting, host: new HostTenure(meeting.host, plan.folded), formerHosts: noFormerHosts, startVersion: 0, emails: [], pending: [] };
+    const entry: MeetingEntry = { meeting, host: new HostTenure(meeting.host, at), formerHosts: noFormerHosts, startVersion: 0, emails: [], pending: [] };
     const draft = new Draft(plan, options, entry, 0, at);
     scheduled(draft);
     return draft.finish();

@@ -6,7 +6,7 @@ import { mutableById, persistentById } from './by-id';
 import type { Queue } from './time-queue';
 import { mutableQueue, persistentQueue } from './time-queue';
 
-/** A host a meeting had, and when (in fold order) they became its host. */
+/** A host a meeting had, and when they became its host. */
 export class HostTenure {
   /**
    * What `currentHost` worked out last, and from which list of profile changes: a cache, not part
@@ -17,7 +17,11 @@ export class HostTenure {
 
   constructor(
     readonly host: Host,
-    /** Fold position of the MeetingScheduled or MeetingReassigned that set this host. */
+    /**
+     * occurredAt (epoch ms) of the MeetingScheduled or MeetingReassigned that set this host. A
+     * time, not a fold position: records that share an instant count whatever their order
+     * (CONTRACT §2.14), so a My Account change at that very instant applies too.
+     */
     readonly since: number,
   ) {}
 }
@@ -39,8 +43,9 @@ export interface MeetingEntry {
   readonly pending: readonly number[];
 }
 
-/** A My Account change, with its fold position so only changes after a host was set apply. */
+/** A My Account change, with its time so only changes from when a host was set on apply. */
 export interface ProfileChange {
+  /** occurredAt, epoch ms. */
   readonly at: number;
   readonly update: ProfileUpdate;
 }
@@ -58,8 +63,6 @@ export interface Plan {
   readonly waiting: Queue;
   /** Slots with emails that were valid at their due time and are not sent yet. */
   readonly ready: Queue;
-  /** Events folded so far: orders profile updates against host changes. */
-  readonly folded: number;
   /**
    * True for a session's plan: nothing but the session holds it, so its maps, its queues and its
    * entries' email lists are changed in place. False for a Planner's values, which copy.
@@ -94,7 +97,6 @@ export function planWith(plan: Plan, parts: Partial<Plan>): Plan {
     if (parts.profiles !== undefined) owned.profiles = parts.profiles;
     if (parts.waiting !== undefined) owned.waiting = parts.waiting;
     if (parts.ready !== undefined) owned.ready = parts.ready;
-    if (parts.folded !== undefined) owned.folded = parts.folded;
     return plan;
   }
   return {
@@ -103,7 +105,6 @@ export function planWith(plan: Plan, parts: Partial<Plan>): Plan {
     profiles: parts.profiles ?? plan.profiles,
     waiting: parts.waiting ?? plan.waiting,
     ready: parts.ready ?? plan.ready,
-    folded: parts.folded ?? plan.folded,
     owned: plan.owned,
   };
 }
@@ -136,11 +137,10 @@ export const emptyPlan: Plan = {
   profiles: persistentById(),
   waiting: persistentQueue(),
   ready: persistentQueue(),
-  folded: 0,
   owned: false,
 };
 
 /** A new plan of an empty history whose maps and queues change in place: for one session only. */
 export function mutablePlan(): Plan {
-  return { meetings: mutableById(), accounts: mutableById(), profiles: mutableById(), waiting: mutableQueue(), ready: mutableQueue(), folded: 0, owned: true };
+  return { meetings: mutableById(), accounts: mutableById(), profiles: mutableById(), waiting: mutableQueue(), ready: mutableQueue(), owned: true };
 }

@@ -20,7 +20,7 @@ export function currentHost(profiles: Plan['profiles'], tenure: HostTenure): Hos
   let host = grown ? known.host : tenure.host;
   for (let i = grown ? seen : 0; i < changes.length; i++) {
     const change = changes[i] as ProfileChange;
-    if (change.at > tenure.since) host = applyProfileUpdate(host, change.update);
+    if (change.at >= tenure.since) host = applyProfileUpdate(host, change.update);
   }
   tenure.resolved = { changes, host };
   return host;

@@ -53,10 +53,12 @@ export function replay(history: readonly unknown[] | string, options: ReplayOpti
 }
 
 /**
- * The virtual clock. At each record's time T: first every email due strictly before T goes
- * out at its own due time, then the record is applied, then every email due at or before T
- * goes out at T. So an event at exactly an email's due time (a cancel at the starts-soon
- * time) wins, and "at once" emails leave right after their event.
+ * The virtual clock. At each instant T that records happened at: first every email due strictly
+ * before T goes out at its own due time, then every record at T is applied, then every email
+ * due at or before T goes out at T. So every record at exactly an email's due time counts,
+ * whatever their order and whichever meeting or account they belong to (CONTRACT §2.14: a
+ * cancel at the starts-soon time wins, so does a review at the review time), and "at once"
+ * emails leave at their event's instant. An email due exactly at `until` is sent.
  */
 function runClock(session: PlanningSession, renderer: Renderer, events: readonly DomainEvent[], untilMs: number): OutgoingEmail[] {
   const sent: OutgoingEmail[] = [];
@@ -81,17 +83,25 @@ function runClock(session: PlanningSession, renderer: Renderer, events: readonly
     }
   };
 
-  for (const event of events) {
-    const at = toMillis(event.occurredAt);
+  for (let i = 0; i < events.length; ) {
+    const first = events[i] as DomainEvent;
+    const at = toMillis(first.occurredAt);
     if (at > untilMs) break;
     runWhile((due) => due < at);
-    session.evolve(event);
+    // Records come in time order (readHistory refuses one that goes back), so an instant's
+    // records are consecutive.
+    for (; i < events.length && toMillis((events[i] as DomainEvent).occurredAt) === at; i++) session.evolve(events[i] as DomainEvent);
     const due = session.nextDueAt();
-    if (due !== undefined && toMillis(due) <= at) tick(event.occurredAt);
+    if (due !== undefined && toMillis(due) <= at) tick(first.occurredAt);
   }
   runWhile((due) => due <= untilMs);
-  // Emails leave in clock order already; the sort only guards that promise (stable: ties keep
-  // the planner's order, which is by idempotency key).
-  return sent.sort((a, b) => toMillis(a.sentAt) - toMillis(b.sentAt));
+  return sent.sort(bySentAtThenKey);
+}
+
+/** CONTRACT §4: ordered by sentAt; emails sent at the same instant by idempotencyKey (plain string order). */
+function bySentAtThenKey(a: OutgoingEmail, b: OutgoingEmail): number {
+  const time = toMillis(a.sentAt) - toMillis(b.sentAt);
+  if (time !== 0) return time;
+  return a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0;
 }
 
