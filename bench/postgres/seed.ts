@@ -10,13 +10,18 @@ const types = ['MeetingScheduled', 'GuestInvited', 'GuestInvited', 'MeetingResch
 
 const utc = (expression: string): string => `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
-function insert(table: string, from: number, to: number): string {
+// Positions as the store gives them (see store/postgres/positions.ts): each chunk is one
+// transaction, and its events take consecutive places in that transaction's block.
+const slot = (schema: string): string =>
+  `(SELECT o.position_base + (pg_current_xact_id()::text::bigint - o.xid_base) * 1048576 FROM ${escapeIdentifier(schema)}.position_origin o)`;
+
+function insert(schema: string, table: string, from: number, to: number): string {
   const meeting = `'m-' || m`;
   const guest = (k: string): string =>
     `jsonb_build_object('guestId', 'g-' || m || '-' || ${k}, 'name', 'Zoë O''Brien', 'email', 'guest' || m || '.' || ${k} || '@example.org')`;
   return `
-INSERT INTO ${table} (stream_id, version, type, data, schema_version, occurred_at)
-SELECT 'meeting-' || ${meeting}, k, (ARRAY[${types.map((t) => `'${t}'`).join(', ')}])[k + 1],
+INSERT INTO ${table} (position, stream_id, version, type, data, schema_version, occurred_at)
+SELECT ${slot(schema)} + (n - ${from}), 'meeting-' || ${meeting}, k, (ARRAY[${types.map((t) => `'${t}'`).join(', ')}])[k + 1],
   CASE
     WHEN k = 0 THEN jsonb_build_object('meetingId', ${meeting}, 'accountId', 'acc-' || (m % 100),
       'meetingType', jsonb_build_object('name', 'Intro call', 'durationMinutes', 30), 'description', 'Bring your questions.',
@@ -46,7 +51,7 @@ export async function seedEvents(schema: string, events: number): Promise<number
   await client.connect();
   try {
     const table = `${escapeIdentifier(schema)}.events`;
-    for (let from = 0; from < events; from += 200_000) await client.query(insert(table, from, Math.min(events, from + 200_000)));
+    for (let from = 0; from < events; from += 200_000) await client.query(insert(schema, table, from, Math.min(events, from + 200_000)));
     await client.query(`ANALYZE ${table}`);
   } finally {
     await client.end();

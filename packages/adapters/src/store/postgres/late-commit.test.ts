@@ -1,6 +1,6 @@
 import { encodeEvent, type DomainEvent } from '@rendezvous/domain';
 import type { PoolClient } from 'pg';
-import { collect, Collector, coordinates, pause } from '../../testing/store-contract/fixtures';
+import { collect, Collector, coordinates, pause, within } from '../../testing/store-contract/fixtures';
 import { namesFor } from './names';
 import { createPostgresEventStore, type PostgresEventStore } from './store';
 import { testSchema, type TestSchema } from './test-schema';
@@ -33,46 +33,66 @@ describe('the PostgreSQL store under a late commit', () => {
     await database.drop();
   });
 
-  it('never lets a reader pass a lower position whose transaction has not committed yet', async () => {
+  const holdAppend = async (streamId: string, meetingId: string, expected = "'any', NULL"): Promise<bigint> => {
+    const client = await hold();
+    const { rows } = await client.query<{ last_position: string }>(
+      `SELECT last_position FROM ${namesFor(database.schema).appendEvents}($1, ${expected}, $2::jsonb)`,
+      [streamId, JSON.stringify([encodeEvent(started(meetingId))])],
+    );
+    return BigInt(rows[0]?.last_position ?? 'NaN');
+  };
+  const committedRows = async (): Promise<number> => {
+    const { rows } = await database.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${namesFor(database.schema).events}`);
+    return Number(rows[0]?.n);
+  };
+
+  it('lets an append to another stream commit, but no reader past the lower position still open', async () => {
     const seen = new Collector();
     const subscription = store.subscribe(seen.handler);
     // Connection 1 appends and holds its transaction open: it owns the lower position.
-    const early = await hold();
-    const { rows } = await early.query<{ last_position: string }>(
-      `SELECT last_position FROM ${namesFor(database.schema).appendEvents}('meeting-early', 'any', NULL, $1::jsonb)`,
-      [JSON.stringify([encodeEvent(started('early'))])],
-    );
-    // Connection 2 appends after it and would get the higher position. (This store makes it
-    // wait for connection 1; a store that let it commit would have to keep it from readers.)
-    const late = store.append('meeting-late', [started('late')], { kind: 'any' });
+    const earlyPosition = await holdAppend('meeting-early', 'early');
+    // Connection 2 appends to another stream: it does not wait, and commits a higher position.
+    const lateResult = await within(store.append('meeting-late', [started('late')], { kind: 'any' }), 2000, 'an append to another stream did not commit');
+    expect(lateResult.position).toBeGreaterThan(earlyPosition);
+    expect(await committedRows()).toBe(1);
+    // A one-shot read waits for the lower position to settle rather than step over it.
+    const reading = collect(store.readAll());
     await pause(300);
-    expect(await collect(store.readAll())).toEqual([]);
     expect(seen.events).toEqual([]);
 
     await end('COMMIT');
-    const lateResult = await late;
     await seen.until(2);
     await pause(100);
     await subscription.close();
     expect(coordinates(seen.events)).toEqual(['meeting-early@0', 'meeting-late@0']);
-    expect(seen.events.map((e) => e.position)).toEqual([BigInt(rows[0]?.last_position ?? 'NaN'), lateResult.position]);
-    expect(coordinates(await collect(store.readAll()))).toEqual(['meeting-early@0', 'meeting-late@0']);
+    expect(seen.events.map((e) => e.position)).toEqual([earlyPosition, lateResult.position]);
+    expect(coordinates(await reading)).toEqual(['meeting-early@0', 'meeting-late@0']);
+  });
+
+  it('makes a second writer of the same new stream wait, then refuses it', async () => {
+    await holdAppend('meeting-new', 'first', "'noStream', NULL");
+    const second = store.append('meeting-new', [started('second')], { kind: 'noStream' });
+    let settled = false;
+    second.then(() => (settled = true), () => (settled = true));
+    await pause(300);
+    expect(settled).toBe(false);
+    await end('COMMIT');
+    await expect(second).rejects.toMatchObject({ name: 'VersionConflictError', streamId: 'meeting-new', actual: 0 });
+    expect(coordinates(await collect(store.readStream('meeting-new')))).toEqual(['meeting-new@0']);
   });
 
   it('leaves only a gap behind a rolled-back append, and readers go on past it', async () => {
     const seen = new Collector();
     const subscription = store.subscribe(seen.handler);
-    const doomed = await hold();
-    await doomed.query(`SELECT * FROM ${namesFor(database.schema).appendEvents}('meeting-doomed', 'any', NULL, $1::jsonb)`, [
-      JSON.stringify([encodeEvent(started('doomed'))]),
-    ]);
-    const late = store.append('meeting-late', [started('late')], { kind: 'any' });
+    const doomed = await holdAppend('meeting-doomed', 'doomed');
+    const late = await store.append('meeting-late', [started('late')], { kind: 'any' });
     await pause(100);
+    expect(seen.events).toEqual([]);
     await end('ROLLBACK');
-    const { position } = await late;
     await seen.until(1);
     await subscription.close();
     expect(coordinates(seen.events)).toEqual(['meeting-late@0']);
-    expect(position).toBe(2n);
+    expect(late.position).toBeGreaterThan(doomed);
+    expect(coordinates(await collect(store.readAll()))).toEqual(['meeting-late@0']);
   });
 });

@@ -1,6 +1,21 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { migrations } from './migrations';
 import { lockSpace, type Names } from './names';
+import { slotsPerTransaction } from './positions';
+
+// Positions follow transaction ids. A schema restored into another cluster (pg_dump, a copy)
+// can meet a transaction counter behind the ids its positions came from: new events would get
+// positions below stored ones. Then the origin moves above every stored event. In a cluster that
+// wrote the events itself this never matches: every committed event came from an id below the
+// snapshot's xmax, so its position is below that id's first slot.
+async function reanchorAfterRestore(client: PoolClient, names: Names): Promise<void> {
+  await client.query(`
+    WITH here AS (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS next_xid)
+    UPDATE ${names.positionOrigin} o
+    SET xid_base = here.next_xid, position_base = (SELECT coalesce(max(position), 0) + 1 FROM ${names.events})
+    FROM here
+    WHERE (SELECT coalesce(max(position), 0) FROM ${names.events}) >= o.position_base + (here.next_xid - o.xid_base) * ${slotsPerTransaction}`);
+}
 
 /**
  * Creates or upgrades the store's schema. Safe when several processes start at once: they take
@@ -29,6 +44,7 @@ export async function migrate(pool: Pool, names: Names): Promise<void> {
       await client.query(migration.sql);
       await client.query(`INSERT INTO ${names.migrations} (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
     }
+    await reanchorAfterRestore(client, names);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,5 +1,6 @@
 import type { Names } from './names';
 import { lockSpace } from './names';
+import { slotsPerTransaction } from './positions';
 
 /** One step of the store's schema, applied once, in version order. */
 export interface Migration {
@@ -8,11 +9,9 @@ export interface Migration {
   readonly sql: string;
 }
 
-// Appends take turns on one advisory lock per schema, held until commit, and PostgreSQL makes a
-// commit visible before it releases the transaction's locks. So when a reader sees position p,
-// every lower position is already committed or rolled back for good: following positions in
-// order never skips a late commit. STORES.md explains the choice and what it costs.
-function appendEventsFunction(names: Names): string {
+// Schema version 1 (released): appends took turns on one advisory lock per schema. Kept as it
+// was so that a schema created today walks the same steps as one created then.
+function appendEventsFunctionV1(names: Names): string {
   return `
 CREATE FUNCTION ${names.appendEvents}(p_stream text, p_expected text, p_expected_version integer, p_events jsonb)
 RETURNS TABLE (stream_version integer, last_position bigint)
@@ -44,6 +43,66 @@ END
 $fn$`;
 }
 
+// A transaction's events take the positions position_base + (xid - xid_base) * 2^20 + 0, 1, 2...
+// (see positions.ts). A reader stops below the oldest transaction still running anywhere in the
+// cluster (the snapshot's xmin): every id below it has committed or rolled back for good, and no
+// new transaction can get one, so nothing can ever appear below the horizon once a reader passed
+// it. STABLE and one SELECT: PostgreSQL inlines it, with the calling statement's snapshot.
+function readHorizonFunction(names: Names): string {
+  return `
+CREATE FUNCTION ${names.readHorizon}() RETURNS bigint
+LANGUAGE sql STABLE AS $fn$
+  SELECT greatest(o.position_base, o.position_base + ((pg_snapshot_xmin(pg_current_snapshot())::text::bigint - o.xid_base) * ${slotsPerTransaction}))
+  FROM ${names.positionOrigin} o
+$fn$`;
+}
+
+// One advisory lock per stream (a hash of its name, seeded by the schema) serializes writers of
+// that stream only, and exists before the stream does, so two writers creating it take turns too.
+// The transaction id is asked for only after that lock is held: the previous writer of the stream
+// got its id before releasing the lock, so a stream's later events always get larger positions.
+function appendEventsFunctionV2(names: Names): string {
+  return `
+CREATE FUNCTION ${names.appendEvents}(p_stream text, p_expected text, p_expected_version integer, p_events jsonb)
+RETURNS TABLE (stream_version integer, last_position bigint)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_current integer;
+  v_count integer := jsonb_array_length(p_events);
+  v_xid bigint;
+  v_slot bigint;
+  v_first bigint;
+  v_origin record;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, ${names.lockKey}));
+  -- Read after taking the lock: in a volatile function each statement sees commits up to now.
+  SELECT coalesce(max(e.version), -1) INTO v_current FROM ${names.events} e WHERE e.stream_id = p_stream;
+  IF (p_expected = 'exact' AND v_current <> p_expected_version)
+     OR (p_expected = 'noStream' AND v_current <> -1)
+     OR (p_expected = 'streamExists' AND v_current = -1) THEN
+    RETURN QUERY SELECT v_current, NULL::bigint;
+    RETURN;
+  END IF;
+  v_xid := pg_current_xact_id()::text::bigint;
+  SELECT o.xid_base, o.position_base INTO v_origin FROM ${names.positionOrigin} o;
+  IF v_xid < v_origin.xid_base THEN
+    RAISE EXCEPTION 'transaction % is older than the position origin of this event store (%): append in a new transaction', v_xid, v_origin.xid_base;
+  END IF;
+  v_slot := v_origin.position_base + (v_xid - v_origin.xid_base) * ${slotsPerTransaction};
+  -- A transaction that appends twice goes on after its own events.
+  SELECT coalesce(max(e.position) + 1, v_slot) INTO v_first FROM ${names.events} e
+    WHERE e.position >= v_slot AND e.position < v_slot + ${slotsPerTransaction};
+  IF v_first + v_count > v_slot + ${slotsPerTransaction} THEN
+    RAISE EXCEPTION 'append to stream %: one transaction holds at most ${slotsPerTransaction} events', p_stream;
+  END IF;
+  INSERT INTO ${names.events} (position, stream_id, version, type, data, schema_version, occurred_at)
+  SELECT v_first + x.ord - 1, p_stream, v_current + x.ord::integer, x.e->>'type', x.e->'data', (x.e->>'schemaVersion')::integer, (x.e->>'occurredAt')::timestamptz
+  FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(e, ord);
+  RETURN QUERY SELECT v_current + v_count, v_first + v_count - 1;
+END
+$fn$`;
+}
+
 /** The store's schema, step by step. Never edit a released step: add one. */
 export function migrations(names: Names): readonly Migration[] {
   return [
@@ -63,7 +122,28 @@ CREATE TABLE ${names.events} (
   CONSTRAINT events_stream_version UNIQUE (stream_id, version)
 );
 CREATE INDEX events_type_position ON ${names.events} (type, position);
-${appendEventsFunction(names)};`,
+${appendEventsFunctionV1(names)};`,
+    },
+    {
+      version: 2,
+      name: 'positions from transaction ids, a lock per stream',
+      sql: `
+-- Appends of version 1 still running in other processes hold this lock: wait for them, so
+-- every event written with the old sequence is committed before the origin is set.
+SELECT pg_advisory_xact_lock(${lockSpace.appends}, ${names.lockKey});
+ALTER TABLE ${names.events} ALTER COLUMN position DROP DEFAULT;
+DROP SEQUENCE IF EXISTS ${names.schema}.events_position_seq;
+CREATE TABLE ${names.positionOrigin} (
+  xid_base bigint NOT NULL,
+  position_base bigint NOT NULL,
+  single boolean PRIMARY KEY DEFAULT true CHECK (single)
+);
+-- Every event already stored sits below position_base; every later transaction has a larger id.
+INSERT INTO ${names.positionOrigin} (xid_base, position_base)
+  SELECT pg_current_xact_id()::text::bigint, coalesce(max(position), 0) + 1 FROM ${names.events};
+${readHorizonFunction(names)};
+DROP FUNCTION ${names.appendEvents}(text, text, integer, jsonb);
+${appendEventsFunctionV2(names)};`,
     },
   ];
 }

@@ -6,13 +6,23 @@ export interface Names {
   readonly events: string;
   readonly migrations: string;
   readonly appendEvents: string;
+  /** The one-row table that anchors positions to transaction ids (see migrations.ts). */
+  readonly positionOrigin: string;
+  /** The function giving the position below which every event is committed for good. */
+  readonly readHorizon: string;
   /** The LISTEN/NOTIFY channel appends announce themselves on (raw, unquoted). */
   readonly channel: string;
-  /** Second half of the advisory lock keys of this schema (the first half says which lock). */
+  /**
+   * Second half of the schema's migration lock key (the first half says which lock); also the
+   * seed of the per-stream append lock keys.
+   */
   readonly lockKey: number;
 }
 
-/** First halves of the advisory lock keys: which of the store's locks. */
+/**
+ * First halves of the advisory lock keys: which of the store's locks. `appends` was the schema-wide
+ * append lock of schema version 1; the version 2 migration takes it once to drain such appends.
+ */
 export const lockSpace = { migrations: 0x52445601, appends: 0x52445602 } as const;
 
 // FNV-1a: stable across processes and versions (unlike a hash PostgreSQL might change), so every
@@ -35,6 +45,8 @@ export function namesFor(schema: string): Names {
     events: `${quoted}.events`,
     migrations: `${quoted}.migrations`,
     appendEvents: `${quoted}.append_events`,
+    positionOrigin: `${quoted}.position_origin`,
+    readHorizon: `${quoted}.read_horizon`,
     channel: `rendezvous_events_${(hash >>> 0).toString(16).padStart(8, '0')}`,
     lockKey: hash,
   };

@@ -1,9 +1,10 @@
-import type { DomainEvent } from '@rendezvous/domain';
+import { encodeEvent, type DomainEvent } from '@rendezvous/domain';
 import { Collector, coordinates } from '../../testing/store-contract/fixtures';
 import { namesFor } from './names';
 import { createPostgresEventStore, type PostgresEventStore } from './store';
 import { Pool } from 'pg';
-import { databaseUrl, testSchema, type TestSchema } from './test-schema';
+import { databaseUrl, testSchema, writeRawEvent, type TestSchema } from './test-schema';
+import { pause } from '../../testing/store-contract/fixtures';
 
 const started = (meetingId: string): DomainEvent => ({ type: 'MeetingStarted', occurredAt: '2026-03-02T09:00:00Z', data: { meetingId } });
 
@@ -24,32 +25,43 @@ describe('the PostgreSQL store following live appends', () => {
     const subscription = store.subscribe(seen.handler);
     await store.append('meeting-a', [started('a')], { kind: 'noStream' });
     await seen.until(1);
-    // Written straight into the table: no NOTIFY, as if the notification were lost.
-    await database.pool.query(
-      `INSERT INTO ${namesFor(database.schema).events} (stream_id, version, type, data, schema_version, occurred_at)
-       VALUES ('meeting-b', 0, 'MeetingStarted', '{"meetingId":"b"}', 2, '2026-03-02T09:00:00Z')`,
-    );
+    // Written through the append function but not by the store: nobody announces it, as if the
+    // notification were lost.
+    await writeRawEvent(database.pool, database.schema, 'meeting-b', encodeEvent(started('b')));
     await seen.until(2, 2000);
     await subscription.close();
     expect(coordinates(seen.events)).toEqual(['meeting-a@0', 'meeting-b@0']);
   });
 
-  it('listens again after its connection is killed', async () => {
-    // Polls too rarely to matter here: every event must come by notification.
+  const listening = async (): Promise<void> => {
+    const query = `LISTEN "${namesFor(database.schema).channel}"`;
+    for (let tries = 0; tries < 100; tries++) {
+      const { rows } = await database.pool.query(`SELECT 1 FROM pg_stat_activity WHERE query = $1`, [query]);
+      if (rows.length > 0) return;
+      await pause(30);
+    }
+    throw new Error('the store never started listening');
+  };
+
+  it('hears appends made by another process, and listens again after its connection is killed', async () => {
+    // Polls too rarely to matter here: every event must come by notification from `store`,
+    // which stands for another process (appends in the same process wake subscribers directly).
     const patient = await createPostgresEventStore({ pool: database.pool, schema: database.schema, pollIntervalMs: 60000 });
     try {
       const seen = new Collector();
       const subscription = patient.subscribe(seen.handler);
-      await patient.append('meeting-a', [started('a')], { kind: 'noStream' });
+      await listening();
+      await store.append('meeting-a', [started('a')], { kind: 'noStream' });
       await seen.until(1, 3000);
       const killed = await database.pool.query<{ killed: boolean }>(
         `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE query = $1`,
         [`LISTEN "${namesFor(database.schema).channel}"`],
       );
       expect(killed.rows).toEqual([{ killed: true }]);
-      await patient.append('meeting-b', [started('b')], { kind: 'noStream' });
+      await store.append('meeting-b', [started('b')], { kind: 'noStream' });
       await seen.until(2, 3000);
-      await patient.append('meeting-c', [started('c')], { kind: 'noStream' });
+      await listening();
+      await store.append('meeting-c', [started('c')], { kind: 'noStream' });
       await seen.until(3, 3000);
       await subscription.close();
       expect(coordinates(seen.events)).toEqual(['meeting-a@0', 'meeting-b@0', 'meeting-c@0']);

@@ -3,11 +3,13 @@ import { Pool } from 'pg';
 import { Wakeup } from '../memory/wakeup';
 import type { AppendResult, EventStore, ExpectedVersion, ReadAllOptions, ReadStreamOptions, StoredEvent, Subscription } from '../port';
 import { jsonSerializer, type EventSerializer, type SerializedEvent } from '../serializer';
+import { Announcer } from './announcer';
 import { appendRecords } from './append';
 import { Listener } from './listener';
 import { migrate } from './migrate';
 import { namesFor } from './names';
-import { readAllPage, readAllPaged, readStreamPaged, type ReadContext } from './reads';
+import { slotsPerTransaction } from './positions';
+import { eventsHeldBack, readAllPage, readAllPaged, readStreamPaged, type ReadContext } from './reads';
 import { storedEventOf } from './rows';
 import { follow } from './subscription';
 
@@ -53,6 +55,7 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
   const context: ReadContext = { pool, names, serializer, pageSize: options.pageSize ?? 500 };
   const wakeup = new Wakeup();
   const listener = new Listener(pool.options, names.channel, () => wakeup.notify());
+  const announcer = new Announcer(pool, names.channel);
   const subscriptions = new Set<Subscription>();
   let closed = false;
 
@@ -66,10 +69,17 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
     async append(streamId: string, events: readonly DomainEvent[], expected: ExpectedVersion): Promise<AppendResult> {
       ensureOpen();
       if (events.length === 0) throw new RangeError(`append to stream ${streamId}: no events given`);
+      if (events.length > slotsPerTransaction) {
+        throw new RangeError(`append to stream ${streamId}: ${events.length} events, more than the ${slotsPerTransaction} one append can hold`);
+      }
       // One at a time, in order: a serializer may create per-person keys on first sight.
       const records: SerializedEvent[] = [];
       for (const event of events) records.push(await serializer.serialize(streamId, event));
-      return appendRecords(pool, names, streamId, records, expected);
+      const result = await appendRecords(pool, names, streamId, records, expected);
+      // Subscribers in this process look at once; other processes hear of it soon after.
+      wakeup.notify();
+      announcer.announce();
+      return result;
     },
 
     async *readStream(streamId: string, readOptions: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
@@ -87,6 +97,7 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
       const subscription = follow(
         {
           readPage: (after, eventTypes) => readAllPage(context, after, eventTypes),
+          heldBack: (after) => eventsHeldBack(context, after),
           decode: (row) => storedEventOf(row, serializer),
           wakeup,
           listen: () => listener.ensure(),
@@ -105,6 +116,7 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
       closed = true;
       await Promise.all([...subscriptions].map((s) => s.close()));
       await listener.close();
+      await announcer.settle();
       if (owned) await pool.end();
     },
   };
