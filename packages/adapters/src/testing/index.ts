@@ -3,7 +3,7 @@
  *
  * @module @rendezvous/adapters/testing
  */
-export { describeEventStoreContract, type StoreFactory, type StoreUnderTest } from './store-contract';
+export { describeEventStoreContract, type HeldAppend, type StoreFactory, type StoreUnderTest } from './store-contract';
 export { describeMailerContract, sampleOutgoingEmail, sampleIcs, type MailerUnderTest } from './mailer-contract';
 export { receivedFromOutgoing, type ReceivedEmail, type ReceivedAttachment } from '../mail/received/received-email';
 export { receivedFromMime } from '../mail/received/received-from-mime';

@@ -1,10 +1,11 @@
 import { describeAppends } from './store-contract/appends';
 import { describeCorruption } from './store-contract/corruption';
+import { describeLateCommit } from './store-contract/late-commit';
 import type { StoreFactory, StoreUnderTest } from './store-contract/fixtures';
 import { describeReads } from './store-contract/reads';
 import { describeSubscriptions } from './store-contract/subscriptions';
 
-export type { StoreFactory, StoreUnderTest } from './store-contract/fixtures';
+export type { HeldAppend, StoreFactory, StoreUnderTest } from './store-contract/fixtures';
 
 /**
  * The event store contract as a jest suite: every promise of the EventStore port. An adapter
@@ -30,6 +31,7 @@ export function describeEventStoreContract(name: string, factory: StoreFactory):
     describeAppends(subject);
     describeReads(subject);
     describeSubscriptions(subject);
+    describeLateCommit(subject);
     describeCorruption(subject);
   });
 }

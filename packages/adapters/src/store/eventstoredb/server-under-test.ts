@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startInProcessEventStoreDb } from '../../testing/esdb-server';
+import { startInProcessEventStoreDb, type InProcessEventStoreDb } from '../../testing/esdb-server';
 
 /** The server a test talks to. */
 export interface ServerUnderTest {
@@ -9,6 +9,8 @@ export interface ServerUnderTest {
    * it was ever sent); undefined for a fresh in-process server, which starts empty.
    */
   readonly streamPrefix: string | undefined;
+  /** The in-process server, when the test runs against one (it can hold an append in flight). */
+  readonly inProcess?: InProcessEventStoreDb;
   stop(): Promise<void>;
 }
 
@@ -17,7 +19,7 @@ export async function serverUnderTest(): Promise<ServerUnderTest> {
   const real = process.env['EVENTSTORE_URL'];
   if (real) return { url: real, streamPrefix: `test-${randomUUID()}-`, stop: async () => undefined };
   const server = await startInProcessEventStoreDb();
-  return { url: server.url, streamPrefix: undefined, stop: () => server.stop() };
+  return { url: server.url, streamPrefix: undefined, inProcess: server, stop: () => server.stop() };
 }
 
 /** The store options that isolate a test on its server. */

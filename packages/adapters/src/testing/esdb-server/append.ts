@@ -56,8 +56,19 @@ function responseOf(outcome: AppendOutcome, expected: ExpectedRevision): AppendR
   return new AppendResp().setSuccess(success);
 }
 
+/** An append a test asked the server to hold once it arrives, before it is written. */
+export interface AppendHold {
+  /** Called when the held append has arrived whole. */
+  arrived(): void;
+  /** Resolves when the append may be written. */
+  readonly released: Promise<void>;
+}
+
 /** Serves Streams.Append: an options message, then the events; answers once the client ends. */
-export function appendHandler(log: EventLog): (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>) => void {
+export function appendHandler(
+  log: EventLog,
+  holds: Map<string, AppendHold> = new Map(),
+): (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>) => void {
   return (call, callback) => {
     let options: AppendReq.Options | undefined;
     let problem: string | undefined;
@@ -79,8 +90,16 @@ export function appendHandler(log: EventLog): (call: ServerReadableStream<Append
         return;
       }
       const expected = expectedOf(options);
-      const outcome = log.append(streamNameOf(options.getStreamIdentifier()), expected, proposed, new Date());
-      callback(null, responseOf(outcome, expected));
+      const streamName = streamNameOf(options.getStreamIdentifier());
+      const write = (): void => {
+        const outcome = log.append(streamName, expected, proposed, new Date());
+        callback(null, responseOf(outcome, expected));
+      };
+      const hold = holds.get(streamName);
+      if (hold === undefined) return write();
+      holds.delete(streamName);
+      hold.arrived();
+      void hold.released.then(write);
     });
   };
 }

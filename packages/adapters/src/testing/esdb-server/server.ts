@@ -3,7 +3,7 @@ import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import type { ReadResp } from '@eventstore/db-client/generated/streams_pb';
-import { appendHandler } from './append';
+import { appendHandler, type AppendHold } from './append';
 import { supportedMethodsHandler } from './features';
 import { EventLog } from './log';
 import { readHandler } from './read';
@@ -16,6 +16,11 @@ export interface InProcessEventStoreDb {
   eventsSent(): number;
   /** Copies of the bytes held for every event, $-streams included: what a dump of the server would show. */
   storedBytes(): StoredBytes[];
+  /**
+   * Holds the next append to `streamName` once it has arrived, unwritten, until `release()`;
+   * `arrived` resolves when it is there. For tests of readers against an append in flight.
+   */
+  holdNextAppend(streamName: string): { readonly arrived: Promise<void>; release(): void };
   /** Cancels every open call (subscriptions included) and frees the port. */
   stop(): Promise<void>;
 }
@@ -69,8 +74,9 @@ function seedSystemEvents(log: EventLog): void {
 export async function startInProcessEventStoreDb(options: InProcessEventStoreDbOptions = {}): Promise<InProcessEventStoreDb> {
   const log = new EventLog();
   if (options.systemEvents !== false) seedSystemEvents(log);
+  const holds = new Map<string, AppendHold>();
   const server = new Server();
-  server.addService(streamsService, { read: readHandler(log), append: appendHandler(log) });
+  server.addService(streamsService, { read: readHandler(log), append: appendHandler(log, holds) });
   server.addService(ServerFeaturesService, { getSupportedMethods: supportedMethodsHandler() });
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
@@ -83,7 +89,16 @@ export async function startInProcessEventStoreDb(options: InProcessEventStoreDbO
       log.records.map((r) => ({
         streamName: r.streamName, revision: r.revision, type: r.type, data: Buffer.from(r.data), metadata: Buffer.from(r.customMetadata),
       })),
+    holdNextAppend(streamName) {
+      let arrived: () => void = () => undefined;
+      let release: () => void = () => undefined;
+      const arrival = new Promise<void>((resolve) => (arrived = resolve));
+      holds.set(streamName, { arrived, released: new Promise<void>((resolve) => (release = resolve)) });
+      return { arrived: arrival, release };
+    },
     async stop() {
+      for (const hold of holds.values()) hold.arrived();
+      holds.clear();
       log.close();
       server.forceShutdown();
     },

@@ -14,6 +14,19 @@ export interface StoreUnderTest {
    * vacuously when it is absent.
    */
   writeRaw?(streamId: string, record: SerializedEvent): Promise<void>;
+  /**
+   * Optional: starts appending `events` to `streamId` (any version) and holds that append in
+   * flight, uncommitted, once it has taken what an append takes before committing (its place in
+   * the global order, its locks), until `commit()`. Resolves once it is held. The late-commit
+   * test uses it to check that readers never step over such an append; without it, that test
+   * only checks appends that run side by side.
+   */
+  holdAppend?(streamId: string, events: readonly DomainEvent[]): Promise<HeldAppend>;
+}
+
+/** An append a test holds in flight; `commit` lets it finish and resolves once it has. */
+export interface HeldAppend {
+  commit(): Promise<void>;
 }
 
 /** Builds a fresh store for each test of the contract kit. */
