@@ -26,6 +26,10 @@ export function meetingProblem(error: MeetingError): Problem {
     case 'MeetingNotLive':
     case 'MeetingNotEnded':
       return conflict('lifecycle-rule', 'Not allowed at this point of the meeting', error.message, { phase: error.phase });
+    case 'StartUnchanged':
+      return conflict('start-unchanged', 'The meeting already starts then', error.message, { start: error.start });
+    case 'MeetingMissed':
+      return conflict('meeting-missed', 'The meeting was missed', error.message, { missedAt: error.missedAt });
     case 'SameHost':
       return conflict('same-host', 'Already the host', error.message);
     case 'GuestAlreadyInvited':

@@ -24,6 +24,17 @@ export interface StartNotInFuture {
   readonly now: string;
   readonly message: string;
 }
+/** A reschedule must move the start: a new start equal to the current one changes nothing. */
+export interface StartUnchanged { readonly type: 'StartUnchanged'; readonly meetingId: string; readonly start: string; readonly message: string }
+/** Nobody started the meeting by start + duration + 2 hours: it can be rescheduled or cancelled, not started. */
+export interface MeetingMissed {
+  readonly type: 'MeetingMissed';
+  readonly meetingId: string;
+  /** When it became missed. */
+  readonly missedAt: string;
+  readonly command: MeetingCommandType;
+  readonly message: string;
+}
 /** The command needs a planned meeting (not LIVE, ended or cancelled). */
 export interface MeetingNotPlanned {
   readonly type: 'MeetingNotPlanned';
@@ -80,6 +91,8 @@ export type MeetingError =
   | MeetingAlreadyScheduled
   | MeetingIdMismatch
   | StartNotInFuture
+  | StartUnchanged
+  | MeetingMissed
   | MeetingNotPlanned
   | MeetingNotLive
   | MeetingNotEnded
@@ -134,6 +147,18 @@ export function meetingIdMismatch(meetingId: string, streamMeetingId: string): M
 export function startNotInFuture(meetingId: string, start: string, now: string): StartNotInFuture {
   const message = `meeting ${meetingId} cannot start at ${start}: the start must be after now (${now})`;
   return { type: 'StartNotInFuture', meetingId, start, now, message };
+}
+
+/** Builds the error for a reschedule to the start the meeting already has. */
+export function startUnchanged(meetingId: string, start: string): StartUnchanged {
+  const message = `meeting ${meetingId} already starts at ${start}; a reschedule needs a different start (nothing would change)`;
+  return { type: 'StartUnchanged', meetingId, start, message };
+}
+
+/** Builds the error for starting a meeting that was missed. */
+export function meetingMissed(meetingId: string, missedAt: string, command: MeetingCommandType): MeetingMissed {
+  const message = `meeting ${meetingId} was missed (nobody started it by ${missedAt}); a missed meeting cannot ${deeds[command]}: reschedule it or cancel it`;
+  return { type: 'MeetingMissed', meetingId, missedAt, command, message };
 }
 
 /** Builds the error for a command that needs a planned meeting. */

@@ -11,14 +11,17 @@ import {
   meetingNotEnded,
   meetingNotFound,
   meetingNotLive,
+  meetingMissed,
   meetingNotPlanned,
   notAGuest,
   sameHost,
   startNotInFuture,
+  startUnchanged,
   wrapUpAlreadyLeft,
   type MeetingError,
 } from './errors';
 import type { ExistingMeeting, MeetingState } from './state';
+import { meetingStatus, missedAt } from './status';
 
 // Every lifecycle rule of docs/CONTRACT.md §1 lives here once. A rule answers with the refusal, or
 // undefined when it has nothing against the step. `refusalOf` judges an event, because an
@@ -48,6 +51,16 @@ export function onMeeting(state: MeetingState, meetingId: string, rule: (meeting
 /** Reschedule, reassign, invite, cancel and start need a planned meeting. */
 export function isPlanned(meeting: ExistingMeeting, command: MeetingCommandType): Refusal {
   return meeting.phase === 'planned' ? undefined : meetingNotPlanned(meeting.meetingId, meeting.phase, command);
+}
+
+/** A reschedule moves the start (CONTRACT §1, 1.1: the same start is refused). */
+export function startMoves(meeting: ExistingMeeting, start: string): Refusal {
+  return start === meeting.start ? startUnchanged(meeting.meetingId, start) : undefined;
+}
+
+/** A missed meeting (never started by start + duration + 2 hours) can be rescheduled or cancelled, not started. */
+export function notMissed(meeting: ExistingMeeting, now: string, command: MeetingCommandType): Refusal {
+  return meetingStatus(meeting, now) === 'missed' ? meetingMissed(meeting.meetingId, missedAt(meeting), command) : undefined;
 }
 
 /** Only a LIVE meeting can end. */
@@ -107,7 +120,11 @@ export function refusalOf(state: MeetingState, event: MeetingEvent): Refusal {
       return scheduledOnce(state, meetingId) ?? startsAfterNow(meetingId, start, now) ?? distinctGuests(meetingId, guests);
     }
     case 'MeetingRescheduled':
-      return onMeeting(state, event.data.meetingId, (m) => isPlanned(m, 'RescheduleMeeting') ?? startsAfterNow(m.meetingId, event.data.start, now));
+      return onMeeting(
+        state,
+        event.data.meetingId,
+        (m) => isPlanned(m, 'RescheduleMeeting') ?? startMoves(m, event.data.start) ?? startsAfterNow(m.meetingId, event.data.start, now),
+      );
     case 'MeetingReassigned':
       return onMeeting(state, event.data.meetingId, (m) => isPlanned(m, 'ReassignMeeting') ?? differentHost(m, event.data.host));
     case 'GuestInvited':
@@ -115,7 +132,7 @@ export function refusalOf(state: MeetingState, event: MeetingEvent): Refusal {
     case 'MeetingCancelled':
       return onMeeting(state, event.data.meetingId, (m) => isPlanned(m, 'CancelMeeting'));
     case 'MeetingStarted':
-      return onMeeting(state, event.data.meetingId, (m) => isPlanned(m, 'StartMeeting'));
+      return onMeeting(state, event.data.meetingId, (m) => isPlanned(m, 'StartMeeting') ?? notMissed(m, now, 'StartMeeting'));
     case 'MeetingEnded':
       return onMeeting(state, event.data.meetingId, (m) => isLive(m, 'EndMeeting'));
     case 'WrapUpNoteLeft':
