@@ -102,7 +102,7 @@ export function renderByHand(email: EmailToSend, sentAt: string, secret: string)
     accountId: account.accountId,
     from: { name: company, email: `no-reply@${hostname.replace(/:\d+$/, '')}` },
     to: [{ name: recipient.name, email: recipient.email }],
-    bcc: [...(account.customization?.bcc ?? [])],
+    bcc: [...(account.customizations?.[0]?.bcc ?? [])],
     subject,
     text,
     html,

@@ -25,6 +25,7 @@ it('lists every pair with the built-in template until an admin customizes it, an
     notification: 'review',
     enabled: true,
     customized: false,
+    customizedLocales: [],
     template: { subject: builtIn?.subject, body: builtIn?.body, bcc: [], attachments: [] },
   });
   const dutch = await call(t.url, 'GET', '/accounts/globex/notifications?locale=nl');
@@ -52,6 +53,7 @@ it('lists every pair with the built-in template until an admin customizes it, an
     notification: 'meeting-scheduled',
     enabled: true,
     customized: true,
+    customizedLocales: [null],
     template: {
       subject: 'See you {{ meeting.date }}, {{ recipient.name }}',
       body: '<p>Hello {{ meeting.guest.name }}, join at {{ links.meeting }}</p>',
@@ -89,6 +91,25 @@ it('refuses a template that does not compile with its line, column and the close
   expect(wrongPair.status).toBe(422);
   expect(wrongPair.body).toMatchObject({ field: 'subject', line: 1, column: 6, construct: 'cancellationReason' });
   expect((await call(t.url, 'GET', '/accounts/initech/notifications')).body.version).toBe(-1);
+});
+
+it('keeps a customization per language and shows the one in force for the language asked', async () => {
+  const dutch = await call(t.url, 'PUT', '/accounts/umbrella/notifications/guest/review', { json: { locale: 'nl', subject: 'Hoe was het?', body: '<p>Beoordeel ons</p>' } });
+  expect(dutch.status).toBe(200);
+  const nl = await call(t.url, 'GET', '/accounts/umbrella/notifications?locale=nl-BE');
+  const review = (body: { guest: { pairs: { notification: string }[] } }) => body.guest.pairs.find((p) => p.notification === 'review');
+  expect(review(nl.body)).toMatchObject({ customized: true, customizedLocales: ['nl'], template: { locale: 'nl', subject: 'Hoe was het?' } });
+  const en = await call(t.url, 'GET', '/accounts/umbrella/notifications?locale=en');
+  expect(review(en.body)).toMatchObject({ customized: false, customizedLocales: ['nl'], template: { subject: defaultTemplate('guest', 'review', 'en')?.subject } });
+});
+
+it('refuses a script or an event handler in the body with 422 at its line and column', async () => {
+  const refused = await call(t.url, 'PUT', '/accounts/initech/notifications/guest/review', { json: { subject: 'x', body: '<p>Hi</p>\n<p onclick="steal()">x</p>' } });
+  expect(refused.status).toBe(422);
+  expect(refused.body).toMatchObject({ field: 'body', line: 2, column: 4, construct: 'onclick' });
+  const preview = await call(t.url, 'POST', '/accounts/initech/notifications/guest/review/preview', { json: { body: '<script>alert(1)</script>' } });
+  expect(preview.status).toBe(422);
+  expect(preview.body).toMatchObject({ line: 1, column: 1, construct: '<script>' });
 });
 
 it('422 for fields over a limit or of the wrong type; 404 for a pair the catalogue does not have', async () => {

@@ -21,7 +21,7 @@ describe('pnpm demo', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('runs every command, and refuses exactly the two the rules forbid, saying why', () => {
-    expect(run.happened).toHaveLength(19);
+    expect(run.happened).toHaveLength(20);
     const refused = run.happened.flatMap((h) => (h.outcome.kind === 'refused' ? [[h.at, h.outcome.errorType, h.outcome.message]] : []));
     expect(refused).toEqual([
       ['2026-03-02T08:07:00Z', 'TemplateError', 'subject line 1, column 16: unknown variable "recipient.nmae"; did you mean "recipient.name"?'],
@@ -64,7 +64,8 @@ describe('pnpm demo', () => {
     expect(subject('m-intro', 'meeting-scheduled', 'Sam Carter')).toBe(
       'Northwind Advisory: your intro call with Anna Berg on Tuesday, March 3, 2026 at 09:00',
     );
-    expect(subject('m-intro', 'meeting-scheduled', 'Lotte Jansen')).toBe('Northwind Advisory: your intro call with Anna Berg on dinsdag 3 maart 2026 at 15:00');
+    // Lotte reads Dutch: the customization saved for nl, not the English one.
+    expect(subject('m-intro', 'meeting-scheduled', 'Lotte Jansen')).toBe('Northwind Advisory: je intro call met Anna Berg op dinsdag 3 maart 2026 om 15:00');
     expect(subject('m-intro', 'review', 'Lotte Jansen')).toBe('Hoe was je Intro call met Anna Berg?');
     expect(subject('m-intro', 'wrap-up', 'Sam Carter')).toBe('Your notes from Anna Berg (Northwind Advisory)');
   });
@@ -99,9 +100,21 @@ describe('pnpm demo', () => {
     for (const email of run.sent) expect(index).toContain(email.subject.replace(/&/g, '&amp;'));
   });
 
+  it('puts the customized emails in the branded layout: title, company name, card and footer', async () => {
+    const htmls = await Promise.all((await readdir(dir)).filter((n) => /^\d.*\.html$/.test(n)).map((n) => readFile(join(dir, n), 'utf8')));
+    const customized = htmls.filter((h) => /(Your|Je) intro call (with|met) Anna Berg|Thank you for your time today/.test(h));
+    expect(customized.length).toBeGreaterThanOrEqual(3);
+    for (const html of customized) {
+      expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="(en|nl)">\n<head><meta charset="utf-8"><meta name="viewport"/);
+      expect(html).toMatch(/<title>Northwind Advisory: |<title>Your notes from /);
+      expect(html).toContain('class="rv-pad rv-content"');
+      expect(html).toMatch(/(Sent by|Verstuurd door) Northwind Advisory/);
+    }
+  });
+
   it("shows Anna's My Account change in the emails after it, not before", async () => {
     const htmls = await Promise.all((await readdir(dir)).filter((n) => /^\d.*\.html$/.test(n)).map((n) => readFile(join(dir, n), 'utf8')));
-    const confirmations = htmls.filter((h) => h.includes('Your intro call with Anna Berg'));
+    const confirmations = htmls.filter((h) => /(Your|Je) intro call (with|met) Anna Berg/.test(h));
     expect(confirmations.map((h) => [h.includes('Anna Berg, Advisor,'), h.includes('Anna Berg, Senior Advisor,'), h.includes('+31 20 555 0143')])).toEqual(
       expect.arrayContaining([
         [true, false, false],

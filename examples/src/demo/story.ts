@@ -1,6 +1,6 @@
 import { account, anna, ben, chloe, lotte, priya, sam, tom } from './cast';
 import { onAccount, onMeeting, onProfile, type Issue } from './commands';
-import { guestConfirmation, guestWrapUp, reviewWithTypo } from './templates';
+import { guestConfirmation, guestConfirmationDutch, guestWrapUp, reviewWithTypo } from './templates';
 
 /** One thing someone does in the story, at a moment of the virtual clock. */
 export interface Step {
@@ -34,6 +34,12 @@ export const story: readonly Step[] = [
     who: 'admin',
     what: "Customizes the guests' meeting-scheduled email in the Email Editor.",
     issue: onAccount({ type: 'CustomizeNotification', accountId, audience: 'guest', notification: 'meeting-scheduled', ...guestConfirmation }),
+  },
+  {
+    at: '2026-03-02T08:05:30Z',
+    who: 'admin',
+    what: 'Saves the same confirmation in Dutch, for Dutch guests.',
+    issue: onAccount({ type: 'CustomizeNotification', accountId, audience: 'guest', notification: 'meeting-scheduled', locale: 'nl', ...guestConfirmationDutch }),
   },
   {
     at: '2026-03-02T08:06:00Z',

@@ -16,6 +16,21 @@ export const guestConfirmation = {
   ].join('\n'),
 };
 
+/** The same confirmation in Dutch, saved for locale nl: Dutch guests read this one. */
+export const guestConfirmationDutch = {
+  subject: '{{ company.name }}: je {{ meeting.type.name|lower }} met {{ meeting.user.name }} op {{ meeting.date }} om {{ meeting.time }}',
+  body: [
+    '<p>Hallo {{ recipient.name }},</p>',
+    '<p>Je {{ meeting.type.name|lower }} met {{ meeting.user.name }}{% if meeting.user.jobTitle %}, {{ meeting.user.jobTitle }},{% endif %}',
+    'staat gepland op {{ meeting.date }} om {{ meeting.time }} ({{ meeting.timezone }}), voor {{ meeting.type.duration }} minuten.</p>',
+    '{% if meeting.description %}<p><em>{{ meeting.description|nl2br }}</em></p>{% endif %}',
+    '<p><a href="{{ links.meeting }}">Deelnemen</a> &middot; <a href="{{ links.calendar }}">Toevoegen aan agenda</a>',
+    '&middot; <a href="{{ links.reschedule }}">Verzetten</a> &middot; <a href="{{ links.cancel }}">Annuleren</a></p>',
+    '{% if meeting.user.phone %}<p>Vragen vooraf? Bel {{ meeting.user.name }} op {{ meeting.user.phone }}.</p>{% endif %}',
+    '<p>{{ company.name }}</p>',
+  ].join('\n'),
+};
+
 /** The wrap-up note, framed by the company. */
 export const guestWrapUp = {
   subject: 'Your notes from {{ meeting.user.name }} ({{ company.name }})',

@@ -3,7 +3,9 @@ import * as E from 'fp-ts/Either';
 import { accountStream, Attachment, decode, Email, Locale, type Audience, type NotificationId } from '@rendezvous/domain';
 import {
   accountDecider,
+  customizationFor,
   defaultTemplate,
+  pairSettings,
   notificationOverview,
   type AccountCommand,
   type AccountState,
@@ -48,10 +50,15 @@ function localeFor(ctx: RequestContext, state: AccountState): E.Either<ReturnTyp
   return Locale.is(asked) ? E.right(asked) : E.left(badRequest(`locale=${JSON.stringify(asked)} is not a locale; use a BCP 47 tag such as en or nl-BE`, { field: 'locale' }));
 }
 
+// The template a recipient in `locale` gets (CONTRACT §2.10): the customization for that
+// locale, else the one without a locale, else the built-in content. `locale` on a customized
+// template says which customization it is (absent: the one for every locale).
 function templateInForce(state: AccountState, audience: Audience, notification: NotificationId, locale: string) {
-  const overview = notificationOverview(state)[audience].pairs.find((pair) => pair.notification === notification);
-  const custom = overview?.customization;
-  if (custom !== undefined) return { customized: true, subject: custom.subject, body: custom.body, bcc: custom.bcc, attachments: custom.attachments };
+  const custom = customizationFor(pairSettings(state, audience, notification).customizations, locale);
+  if (custom !== undefined) {
+    const { subject, body, bcc, attachments } = custom;
+    return { customized: true, ...(custom.locale === undefined ? {} : { locale: custom.locale }), subject, body, bcc, attachments };
+  }
   const builtIn = defaultTemplate(audience, notification, locale);
   return { customized: false, subject: builtIn?.subject ?? '', body: builtIn?.body ?? '', bcc: [] as readonly string[], attachments: [] as readonly Attachment[] };
 }
@@ -142,8 +149,15 @@ export function accountRoutes(app: App): Route[] {
           active: overview[name].active,
           disabled: overview[name].disabled,
           pairs: overview[name].pairs.map((pair) => {
-            const { customized, subject, body, bcc, attachments } = templateInForce(state, name, pair.notification, locale.right);
-            return { notification: pair.notification, enabled: pair.enabled, customized, template: { subject, body, bcc, attachments: attachmentSummary(attachments) } };
+            const { customized, subject, body, bcc, attachments, ...written } = templateInForce(state, name, pair.notification, locale.right);
+            const languages = (pair.customizations ?? []).map((c) => c.locale ?? null);
+            return {
+              notification: pair.notification,
+              enabled: pair.enabled,
+              customized,
+              customizedLocales: languages,
+              template: { ...written, subject, body, bcc, attachments: attachmentSummary(attachments) },
+            };
           }),
         });
         const branding = state.branding === undefined ? {} : { branding: state.branding };

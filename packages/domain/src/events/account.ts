@@ -61,11 +61,11 @@ export const BrandingConfiguredData = t.exact(
   t.intersection([t.type({ accountId: Id, companyName: Name, hostname: Hostname }), t.partial({ defaultLocale: Locale })]),
   'BrandingConfigured',
 );
-/** Codec of NotificationCustomized data: an account's own subject, body, bcc and attachments for one pair. */
+/** Codec of NotificationCustomized data: an account's own subject, body, bcc and attachments for one pair, in one locale or in all. */
 export const NotificationCustomizedData = t.exact(
   t.intersection([
     t.type({ accountId: Id, audience: Audience, notification: NotificationId, subject: t.string, body: t.string }),
-    t.partial({ bcc: t.array(Email), attachments: t.array(Attachment) }),
+    t.partial({ locale: Locale, bcc: t.array(Email), attachments: t.array(Attachment) }),
   ]),
   'NotificationCustomized',
 );

@@ -94,3 +94,26 @@ describe('the account decider', () => {
     expect(error.message).toBe('bcc.1: not an email address');
   });
 });
+
+describe('saving a customization per language, with HTML from the allowlist (CONTRACT §2.10, §3)', () => {
+  it('records the locale it is written for', () => {
+    spec.when(customize({ locale: 'nl-BE' })).then([
+      {
+        type: 'NotificationCustomized',
+        occurredAt: now,
+        data: { accountId: 'acc-1', audience: 'guest', notification: 'meeting-scheduled', locale: 'nl-BE', subject: 'Booked: {{ meeting.type.name }}', body: '<p>Hello {{ recipient.name }}</p>' },
+      },
+    ]);
+  });
+
+  it('refuses a locale that is not a BCP 47 tag', () => {
+    expect(spec.when(customize({ locale: 'not a locale' })).thenFails('DecodeError').message).toMatch(/^locale: /);
+  });
+
+  it('refuses a script or an event handler in the body, at its line and column', () => {
+    const script = spec.when(customize({ body: '<p>Hi</p>\n<script>alert(1)</script>' })).thenFails('TemplateError');
+    expect([script.part, script.line, script.column, script.construct]).toEqual(['body', 2, 1, '<script>']);
+    const handler = spec.when(customize({ body: '<p onclick="x()">Hi</p>' })).thenFails('TemplateError');
+    expect(handler.message).toBe('body line 1, column 4: the onclick attribute is not allowed: event handlers run script, and email clients remove them');
+  });
+});

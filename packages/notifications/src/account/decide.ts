@@ -3,6 +3,7 @@ import * as E from 'fp-ts/Either';
 import type { AccountEvent, Audience, NotificationId } from '@rendezvous/domain';
 import { decode } from '@rendezvous/domain';
 import { compileTemplate } from '../templates/compile';
+import { checkBodyHtml } from '../templates/html/check';
 import type { AccountCommand, CustomizeNotification } from './commands';
 import { accountCommandCodecs } from './commands';
 import type { AccountError, UnknownNotificationPair } from './errors';
@@ -34,7 +35,7 @@ function sameAccount(state: AccountState, accountId: string): E.Either<AccountEr
   });
 }
 
-/** Checks a customization the way the Email Editor saves it: pair, limits, then both templates. */
+/** Checks a customization the way the Email Editor saves it: pair, limits, both templates, then the body's HTML. */
 function checkCustomization(command: CustomizeNotification): E.Either<AccountError, void> {
   const { audience, notification, subject, body } = command;
   if (!pairExists(audience, notification)) return E.left(unknownPair(audience, notification));
@@ -43,7 +44,9 @@ function checkCustomization(command: CustomizeNotification): E.Either<AccountErr
   const compiledSubject = compileTemplate(subject, { notification, audience, part: 'subject' });
   if (E.isLeft(compiledSubject)) return compiledSubject;
   const compiledBody = compileTemplate(body, { notification, audience, part: 'body' });
-  return E.isLeft(compiledBody) ? compiledBody : E.right(undefined);
+  if (E.isLeft(compiledBody)) return compiledBody;
+  const unsafe = checkBodyHtml(body);
+  return unsafe === undefined ? E.right(undefined) : E.left(unsafe);
 }
 
 function decoded(command: AccountCommand): E.Either<AccountError, AccountCommand> {

@@ -42,7 +42,7 @@ describe('the notification overview (Email Editor)', () => {
     expect(overview.guest.pairs[5]).toEqual({
       notification: 'review',
       enabled: false,
-      customization: { subject: 'Rate us', body: 'Please', bcc: ['audit@acme.com'], attachments: [] },
+      customizations: [{ subject: 'Rate us', body: 'Please', bcc: ['audit@acme.com'], attachments: [] }],
     });
   });
 });

@@ -8,8 +8,8 @@ import { pairSettings } from './state';
 export interface PairOverview {
   readonly notification: NotificationId;
   readonly enabled: boolean;
-  /** Absent: the built-in default template in the recipient's locale. */
-  readonly customization?: Customization;
+  /** Absent: the built-in default template in the recipient's locale. At most one per locale (and one for all). */
+  readonly customizations?: readonly Customization[];
 }
 
 /** One audience's tab of the Email Editor. */
@@ -27,8 +27,8 @@ function audienceOverview(state: AccountState, audience: Audience): AudienceOver
   const pairs = notificationPairs
     .filter((pair) => pair.audience === audience)
     .map(({ notification }): PairOverview => {
-      const { enabled, customization } = pairSettings(state, audience, notification);
-      return customization === undefined ? { notification, enabled } : { notification, enabled, customization };
+      const { enabled, customizations } = pairSettings(state, audience, notification);
+      return customizations === undefined ? { notification, enabled } : { notification, enabled, customizations };
     });
   const active = pairs.filter((pair) => pair.enabled).length;
   return { total: pairs.length, active, disabled: pairs.length - active, pairs };

@@ -12,7 +12,8 @@ export interface Branding {
 /** One pair's settings; a pair without an entry is enabled and uses the built-in template. */
 export interface PairSettings {
   readonly enabled: boolean;
-  readonly customization?: Customization;
+  /** At most one per locale (and one without a locale), in the order they were first saved. */
+  readonly customizations?: readonly Customization[];
 }
 
 /** The folded `account-<accountId>` stream: branding and the pairs an admin changed. */

@@ -13,7 +13,11 @@ export function contentFor(pair: DefaultPair, copy: Copy): EmailContent {
   const duration = row(l.duration, `{{ meeting.type.duration }} ${l.minutes}`);
   const host = row(l.with, '{{ meeting.user.name }}{% if meeting.user.jobTitle %}, {{ meeting.user.jobTitle }}{% endif %}');
   const about = row(l.about, '{{ meeting.description|nl2br }}', 'meeting.description');
-  const guest = [row(l.guest, '{{ meeting.guest.name }}'), row(l.email, '{{ meeting.guest.email }}'), row(l.phone, '{{ meeting.guest.phone }}', 'meeting.guest.phone')];
+  // Host emails name every guest (CONTRACT §3 meeting.guests); the contact row is the first one's.
+  const guest = [
+    row(l.with, '{{ meeting.guests }}'),
+    row(l.contact, '{{ meeting.guest.name }}<br>{{ meeting.guest.email }}{% if meeting.guest.phone %}<br>{{ meeting.guest.phone }}{% endif %}'),
+  ];
   const hostContact = [host, row(l.email, '{{ meeting.user.email }}'), row(l.phone, '{{ meeting.user.phone }}', 'meeting.user.phone')];
   const manage = [link(a.calendar, '{{ links.calendar }}'), link(a.reschedule, '{{ links.reschedule }}'), link(a.cancel, '{{ links.cancel }}')];
   const join = link(a.join, '{{ links.meeting }}');

@@ -33,7 +33,8 @@ export interface Copy {
     readonly minutes: string;
     readonly with: string;
     readonly about: string;
-    readonly guest: string;
+    /** Host emails: the first guest's name, address and phone, under the list of every guest. */
+    readonly contact: string;
     readonly email: string;
     readonly phone: string;
     readonly reason: string;

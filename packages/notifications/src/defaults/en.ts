@@ -12,7 +12,7 @@ export const english: Copy = {
     minutes: 'minutes',
     with: 'With',
     about: 'About',
-    guest: 'Guest',
+    contact: 'Contact',
     email: 'Email',
     phone: 'Phone',
     reason: 'Reason',
@@ -39,10 +39,10 @@ export const english: Copy = {
       ],
     },
     'user/meeting-scheduled': {
-      subject: 'New meeting: {{ meeting.type.name }} with {{ meeting.guest.name }} on {{ meeting.date }} at {{ meeting.time }}',
+      subject: 'New meeting: {{ meeting.type.name }} with {{ meeting.guests }} on {{ meeting.date }} at {{ meeting.time }}',
       heading: 'A new meeting is in your calendar',
       paragraphs: [
-        '{% if meeting.isCreatedByGuest %}{{ meeting.guest.name }} booked a meeting with you.{% else %}A meeting with {{ meeting.guest.name }} is scheduled for you.{% endif %} Here are the details.',
+        '{% if meeting.isCreatedByGuest %}{{ meeting.guest.name }} booked a meeting with you.{% else %}A meeting with {{ meeting.guests }} is scheduled for you.{% endif %} Here are the details.',
       ],
     },
     'guest/meeting-rescheduled': {
@@ -51,9 +51,9 @@ export const english: Copy = {
       paragraphs: ['Your meeting with {{ meeting.user.name }} has moved to {{ meeting.date }} at {{ meeting.time }}. The calendar invitation in this email updates your calendar.'],
     },
     'user/meeting-rescheduled': {
-      subject: 'Rescheduled: {{ meeting.type.name }} with {{ meeting.guest.name }}, now on {{ meeting.date }} at {{ meeting.time }}',
+      subject: 'Rescheduled: {{ meeting.type.name }} with {{ meeting.guests }}, now on {{ meeting.date }} at {{ meeting.time }}',
       heading: 'Your meeting has a new time',
-      paragraphs: ['Your meeting with {{ meeting.guest.name }} has moved to {{ meeting.date }} at {{ meeting.time }}. The calendar invitation in this email updates your calendar.'],
+      paragraphs: ['Your meeting with {{ meeting.guests }} has moved to {{ meeting.date }} at {{ meeting.time }}. The calendar invitation in this email updates your calendar.'],
     },
     'guest/meeting-cancelled': {
       subject: 'Cancelled: {{ meeting.type.name }} with {{ meeting.user.name }} on {{ meeting.date }}',
@@ -64,9 +64,9 @@ export const english: Copy = {
       ],
     },
     'user/meeting-cancelled': {
-      subject: 'Cancelled: {{ meeting.type.name }} with {{ meeting.guest.name }} on {{ meeting.date }}',
+      subject: 'Cancelled: {{ meeting.type.name }} with {{ meeting.guests }} on {{ meeting.date }}',
       heading: 'A meeting has been cancelled',
-      paragraphs: ['Your meeting with {{ meeting.guest.name }} on {{ meeting.date }} at {{ meeting.time }} will not take place. The time is free again in your calendar.'],
+      paragraphs: ['Your meeting with {{ meeting.guests }} on {{ meeting.date }} at {{ meeting.time }} will not take place. The time is free again in your calendar.'],
     },
     'guest/meeting-starts-soon': {
       subject: 'Starting soon: {{ meeting.type.name }} with {{ meeting.user.name }} at {{ meeting.time }}',
@@ -74,9 +74,9 @@ export const english: Copy = {
       paragraphs: ['Your meeting with {{ meeting.user.name }} starts at {{ meeting.time }} ({{ meeting.timezone }}). Join a few minutes early to check your camera and microphone.'],
     },
     'user/meeting-starts-soon': {
-      subject: 'Starting soon: {{ meeting.type.name }} with {{ meeting.guest.name }} at {{ meeting.time }}',
+      subject: 'Starting soon: {{ meeting.type.name }} with {{ meeting.guests }} at {{ meeting.time }}',
       heading: 'Your meeting starts soon',
-      paragraphs: ['Your meeting with {{ meeting.guest.name }} starts at {{ meeting.time }} ({{ meeting.timezone }}).'],
+      paragraphs: ['Your meeting with {{ meeting.guests }} starts at {{ meeting.time }} ({{ meeting.timezone }}).'],
     },
     'guest/wrap-up': {
       subject: 'A note from {{ meeting.user.name }} after your {{ meeting.type.name }}',

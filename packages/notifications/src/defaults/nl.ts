@@ -12,7 +12,7 @@ export const dutch: Copy = {
     minutes: 'minuten',
     with: 'Met',
     about: 'Omschrijving',
-    guest: 'Gast',
+    contact: 'Contact',
     email: 'E-mail',
     phone: 'Telefoon',
     reason: 'Reden',
@@ -39,10 +39,10 @@ export const dutch: Copy = {
       ],
     },
     'user/meeting-scheduled': {
-      subject: 'Nieuwe afspraak: {{ meeting.type.name }} met {{ meeting.guest.name }} op {{ meeting.date }} om {{ meeting.time }}',
+      subject: 'Nieuwe afspraak: {{ meeting.type.name }} met {{ meeting.guests }} op {{ meeting.date }} om {{ meeting.time }}',
       heading: 'Er staat een nieuwe afspraak in je agenda',
       paragraphs: [
-        '{% if meeting.isCreatedByGuest %}{{ meeting.guest.name }} heeft een afspraak met je ingepland.{% else %}Er is een afspraak met {{ meeting.guest.name }} voor je ingepland.{% endif %} Hieronder vind je de details.',
+        '{% if meeting.isCreatedByGuest %}{{ meeting.guest.name }} heeft een afspraak met je ingepland.{% else %}Er is een afspraak met {{ meeting.guests }} voor je ingepland.{% endif %} Hieronder vind je de details.',
       ],
     },
     'guest/meeting-rescheduled': {
@@ -51,9 +51,9 @@ export const dutch: Copy = {
       paragraphs: ['Je afspraak met {{ meeting.user.name }} is verzet naar {{ meeting.date }} om {{ meeting.time }}. Met de agenda-uitnodiging in deze e-mail werk je je agenda bij.'],
     },
     'user/meeting-rescheduled': {
-      subject: 'Verzet: {{ meeting.type.name }} met {{ meeting.guest.name }}, nu op {{ meeting.date }} om {{ meeting.time }}',
+      subject: 'Verzet: {{ meeting.type.name }} met {{ meeting.guests }}, nu op {{ meeting.date }} om {{ meeting.time }}',
       heading: 'Je afspraak heeft een nieuwe tijd',
-      paragraphs: ['Je afspraak met {{ meeting.guest.name }} is verzet naar {{ meeting.date }} om {{ meeting.time }}. Met de agenda-uitnodiging in deze e-mail werk je je agenda bij.'],
+      paragraphs: ['Je afspraak met {{ meeting.guests }} is verzet naar {{ meeting.date }} om {{ meeting.time }}. Met de agenda-uitnodiging in deze e-mail werk je je agenda bij.'],
     },
     'guest/meeting-cancelled': {
       subject: 'Geannuleerd: {{ meeting.type.name }} met {{ meeting.user.name }} op {{ meeting.date }}',
@@ -64,9 +64,9 @@ export const dutch: Copy = {
       ],
     },
     'user/meeting-cancelled': {
-      subject: 'Geannuleerd: {{ meeting.type.name }} met {{ meeting.guest.name }} op {{ meeting.date }}',
+      subject: 'Geannuleerd: {{ meeting.type.name }} met {{ meeting.guests }} op {{ meeting.date }}',
       heading: 'Een afspraak is geannuleerd',
-      paragraphs: ['Je afspraak met {{ meeting.guest.name }} op {{ meeting.date }} om {{ meeting.time }} gaat niet door. Die tijd is weer vrij in je agenda.'],
+      paragraphs: ['Je afspraak met {{ meeting.guests }} op {{ meeting.date }} om {{ meeting.time }} gaat niet door. Die tijd is weer vrij in je agenda.'],
     },
     'guest/meeting-starts-soon': {
       subject: 'Begint zo: {{ meeting.type.name }} met {{ meeting.user.name }} om {{ meeting.time }}',
@@ -74,9 +74,9 @@ export const dutch: Copy = {
       paragraphs: ['Je afspraak met {{ meeting.user.name }} begint om {{ meeting.time }} ({{ meeting.timezone }}). Kom een paar minuten eerder binnen om je camera en microfoon te testen.'],
     },
     'user/meeting-starts-soon': {
-      subject: 'Begint zo: {{ meeting.type.name }} met {{ meeting.guest.name }} om {{ meeting.time }}',
+      subject: 'Begint zo: {{ meeting.type.name }} met {{ meeting.guests }} om {{ meeting.time }}',
       heading: 'Je afspraak begint zo',
-      paragraphs: ['Je afspraak met {{ meeting.guest.name }} begint om {{ meeting.time }} ({{ meeting.timezone }}).'],
+      paragraphs: ['Je afspraak met {{ meeting.guests }} begint om {{ meeting.time }} ({{ meeting.timezone }}).'],
     },
     'guest/wrap-up': {
       subject: 'Een bericht van {{ meeting.user.name }} na je {{ meeting.type.name }}',

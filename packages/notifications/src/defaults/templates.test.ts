@@ -1,24 +1,21 @@
 import * as E from 'fp-ts/Either';
 import type { Audience, NotificationId } from '@rendezvous/domain';
-import { createLinks } from '../links/links';
+import { createRenderer } from '../rendering/render';
 import { sampleEmail } from '../rendering/sample';
-import { variablesForEmail } from '../rendering/variables';
 import { compileTemplate } from '../templates/compile';
 import { defaultPairs } from './copy';
 import { defaultTemplate, hasDefaultTemplate } from './templates';
 
-const links = createLinks({ secret: 'defaults-test-secret', hostname: 'meet.acme.example' });
 const branding = { companyName: 'Acme', hostname: 'meet.acme.example' };
 const pairs = defaultPairs.map((p) => p.split('/') as [Audience, NotificationId]);
 
+const renderer = createRenderer({ linkSecret: 'defaults-test-secret' });
+
+// The whole email as sent: the built-in content in the branded frame.
 function render(audience: Audience, notification: NotificationId, locale: string): { subject: string; html: string } {
-  const source = defaultTemplate(audience, notification, locale)!;
-  const vars = variablesForEmail(sampleEmail(audience, notification, locale), branding, links);
-  const subject = compileTemplate(source.subject, { notification, audience, part: 'subject' });
-  const body = compileTemplate(source.body, { notification, audience, part: 'body' });
-  if (E.isLeft(subject)) throw new Error(subject.left.message);
-  if (E.isLeft(body)) throw new Error(body.left.message);
-  return { subject: subject.right.render(vars, 'subject'), html: body.right.render(vars, 'html') };
+  const email = sampleEmail(audience, notification, locale);
+  const out = renderer.render({ ...email, account: { ...email.account, ...branding } });
+  return { subject: out.subject, html: out.html };
 }
 
 describe('built-in default templates', () => {

@@ -78,9 +78,9 @@ describe('10. the customization and branding in force at the due time', () => {
       companyName: 'Acme',
       hostname: 'meet.acme.com',
       defaultLocale: 'nl',
-      customization: { subject: 'Soon: {{ meeting.type.name }}', body: '<p>See you</p>', bcc: ['audit@acme.com'], attachments: [] },
+      customizations: [{ subject: 'Soon: {{ meeting.type.name }}', body: '<p>See you</p>', bcc: ['audit@acme.com'], attachments: [] }],
     });
-    expect(hostReminder.account.customization).toBeUndefined();
+    expect(hostReminder.account.customizations).toBeUndefined();
   });
 });
 

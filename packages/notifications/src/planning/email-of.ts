@@ -39,8 +39,8 @@ function accountSnapshot(accountId: string, account: AccountState | undefined, e
   let snapshot = known.get(kind);
   if (snapshot === undefined) {
     const { branding } = account;
-    const { customization } = pairSettings(account, email.audience, email.notification);
-    snapshot = { accountId, ...branding, ...(customization === undefined ? {} : { customization }) };
+    const { customizations } = pairSettings(account, email.audience, email.notification);
+    snapshot = { accountId, ...branding, ...(customizations === undefined ? {} : { customizations }) };
     known.set(kind, snapshot);
   }
   return snapshot;

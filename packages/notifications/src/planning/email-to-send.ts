@@ -27,8 +27,10 @@ export interface MeetingSnapshot {
   readonly createdBy: Actor;
 }
 
-/** An account's customization of one (audience, notification) pair. */
+/** An account's customization of one (audience, notification) pair, for one locale or (without `locale`) for all. */
 export interface Customization {
+  /** The recipients' locale it is written for; absent: every locale without its own customization. */
+  readonly locale?: string;
   readonly subject: string;
   readonly body: string;
   readonly bcc: readonly string[];
@@ -41,8 +43,11 @@ export interface AccountSnapshot {
   readonly companyName?: string;
   readonly hostname?: string;
   readonly defaultLocale?: string;
-  /** The customization of this email's pair; absent means the built-in default template. */
-  readonly customization?: Customization;
+  /**
+   * The customizations of this email's pair, one per locale at most (see `customizationFor`);
+   * absent means the built-in default template in every locale.
+   */
+  readonly customizations?: readonly Customization[];
 }
 
 /** Everything rendering needs for one due email: planning's output, rendering's input. */

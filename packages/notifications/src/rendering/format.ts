@@ -56,3 +56,21 @@ export function clockTime(instant: string, zone: string): string {
   }
   return `${twoDigits(hour)}:${twoDigits(minute)}`;
 }
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/**
+ * Names joined as a list in a locale ("Ann, Bob and Cy"; nl "Ann, Bob en Cy"). Plain `en` is
+ * written without the serial comma, as CONTRACT §3 shows it; en-US keeps its own convention.
+ */
+export function guestList(guests: readonly { readonly name: string }[], locale: string): string {
+  const tag = supported(locale);
+  const key = tag.toLowerCase() === 'en' ? 'en-GB' : tag;
+  let format = listFormats.get(key);
+  if (format === undefined) {
+    if (listFormats.size >= maxFormatters) listFormats.clear();
+    format = new Intl.ListFormat(key, { style: 'long', type: 'conjunction' });
+    listFormats.set(key, format);
+  }
+  return format.format(guests.map((g) => g.name));
+}

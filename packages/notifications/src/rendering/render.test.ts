@@ -5,6 +5,8 @@ import { createRenderer } from './render';
 import { sampleEmail } from './sample';
 
 const renderer = createRenderer({ linkSecret: 'render-test-secret' });
+// The content cell of the branded frame: what the template's body rendered to.
+const contentOf = (html: string): string => html.split('class="rv-pad rv-content"')[1]!.replace(/^[^>]*>\n/, '').split('\n</td></tr>\n')[0]!;
 const branded = (email: EmailToSend, extra: Partial<EmailToSend['account']> = {}): EmailToSend => ({
   ...email,
   account: { ...email.account, companyName: 'Acme', hostname: 'meet.acme.example', ...extra },
@@ -51,16 +53,18 @@ describe('render', () => {
 
   it('renders the account customization with its bcc and attachments', () => {
     const email = branded(sampleEmail('guest', 'meeting-cancelled'), {
-      customization: {
-        subject: '{{ company.name|upper }}: {{ meeting.type.name }} is off',
-        body: '<p>Dear {{ recipient.name }}, {{ cancellationReason }} <a href="{{ links.profile }}">Book again</a></p>',
-        bcc: ['archive@acme.example'],
-        attachments: [{ filename: 'terms.pdf', contentType: 'application/pdf', contentBase64: 'JVBERi0xLjQK' }],
-      },
+      customizations: [
+        {
+          subject: '{{ company.name|upper }}: {{ meeting.type.name }} is off',
+          body: '<p>Dear {{ recipient.name }}, {{ cancellationReason }} <a href="{{ links.profile }}">Book again</a></p>',
+          bcc: ['archive@acme.example'],
+          attachments: [{ filename: 'terms.pdf', contentType: 'application/pdf', contentBase64: 'JVBERi0xLjQK' }],
+        },
+      ],
     });
     const out = renderer.render(email, '2026-02-21T08:00:00Z');
     expect(out.subject).toBe('ACME: Intro call is off');
-    expect(out.html).toBe('<p>Dear Sam Jansen, We found the answer by email. <a href="https://meet.acme.example/u/sample-user">Book again</a></p>');
+    expect(contentOf(out.html)).toBe('<p>Dear Sam Jansen, We found the answer by email. <a href="https://meet.acme.example/u/sample-user">Book again</a></p>');
     expect(out.text).toContain('Dear Sam Jansen, We found the answer by email.');
     expect(out.bcc).toEqual(['archive@acme.example']);
     expect(out.attachments).toEqual([{ filename: 'terms.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4\n') }]);
@@ -71,14 +75,14 @@ describe('render', () => {
   it('escapes values in the html and keeps the subject on one line', () => {
     const email = sampleEmail('guest', 'meeting-cancelled');
     const hostile = { ...email, cancellation: { reason: '<script>x</script>\r\nBcc: evil@example.com', by: 'user' as const } };
-    const out = renderer.render({ ...hostile, account: { ...hostile.account, customization: { subject: 'Off: {{ cancellationReason }}', body: '{{ cancellationReason }}', bcc: [], attachments: [] } } });
+    const out = renderer.render({ ...hostile, account: { ...hostile.account, customizations: [{ subject: 'Off: {{ cancellationReason }}', body: '{{ cancellationReason }}', bcc: [], attachments: [] }] } });
     expect(out.subject).toBe('Off: <script>x</script> Bcc: evil@example.com');
-    expect(out.html).toBe('&lt;script&gt;x&lt;/script&gt;\r\nBcc: evil@example.com');
+    expect(contentOf(out.html)).toBe('&lt;script&gt;x&lt;/script&gt;\r\nBcc: evil@example.com');
   });
 
   it('falls back to the built-in email when a stored customization no longer compiles', () => {
     const email = sampleEmail('guest', 'review');
-    const out = renderer.render({ ...email, account: { ...email.account, customization: { subject: '{{ nope }}', body: 'x', bcc: [], attachments: [] } } });
+    const out = renderer.render({ ...email, account: { ...email.account, customizations: [{ subject: '{{ nope }}', body: 'x', bcc: [], attachments: [] }] } });
     expect(out.subject).toBe('How was your Intro call with Hanna de Vries?');
   });
 });
@@ -89,12 +93,12 @@ describe('preview', () => {
       { subject: 'See you {{ meeting.date }}', body: '<p>{{ meeting.user.name }} at {{ meeting.time }}</p>' },
       { audience: 'guest', notification: 'meeting-starts-soon', branding: { companyName: 'Acme', hostname: 'meet.acme.example' } },
     );
-    expect(E.isRight(result) && [result.right.subject, result.right.html, result.right.text, result.right.from.name]).toEqual([
+    expect(E.isRight(result) && [result.right.subject, contentOf(result.right.html), result.right.from.name]).toEqual([
       'See you Monday, March 2, 2026',
       '<p>Hanna de Vries at 09:00</p>',
-      'Hanna de Vries at 09:00',
       'Acme',
     ]);
+    expect(E.isRight(result) && result.right.text).toBe('Acme\n\nHanna de Vries at 09:00\n\nSent by Acme · meet.acme.example (https://meet.acme.example/)');
   });
 
   it('is the same on every call (the sample data is fixed)', () => {

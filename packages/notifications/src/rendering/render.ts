@@ -1,12 +1,17 @@
 import * as E from 'fp-ts/Either';
 import type { Audience, NotificationId } from '@rendezvous/domain';
-import { defaultTemplate, type TemplateSource } from '../defaults/templates';
+import { customizationFor } from '../account/customization-for';
+import { defaultLanguageFor } from '../defaults/language';
+import { documentHead } from '../defaults/layout';
+import { defaultTemplate, frameTemplate, type TemplateSource } from '../defaults/templates';
 import type { EmailAttachment, OutgoingEmail } from '../email/outgoing';
 import { invitationFor } from '../ics/invitation';
 import { createLinks, type Links } from '../links/links';
 import type { Customization, EmailToSend } from '../planning/email-to-send';
 import { compileTemplate, type CompiledTemplate } from '../templates/compile';
 import type { TemplateError } from '../templates/errors';
+import { escapeHtml } from '../templates/escape';
+import { checkBodyHtml } from '../templates/html/check';
 import { htmlToText } from '../templates/text';
 import { sampleEmail } from './sample';
 import { type Branding, variablesForEmail } from './variables';
@@ -65,6 +70,33 @@ function compile(source: TemplateSource, audience: Audience, notification: Notif
   return E.right(compiled);
 }
 
+interface CompiledFrame {
+  readonly top: CompiledTemplate;
+  readonly bottom: CompiledTemplate;
+}
+
+const compiledFrames = new Map<string, CompiledFrame>();
+
+// The frame names only variables every notification has (company.name, general.hostname).
+function compiledFrame(lang: string): CompiledFrame {
+  const source = frameTemplate(lang);
+  let known = compiledFrames.get(source.language);
+  if (known === undefined) {
+    const scope = { notification: 'meeting-scheduled', audience: 'guest', part: 'body' } as const;
+    const top = compileTemplate(source.top, scope);
+    const bottom = compileTemplate(source.bottom, scope);
+    if (E.isLeft(top) || E.isLeft(bottom)) throw new RangeError(`the ${source.language} email frame does not compile`);
+    known = { top: top.right, bottom: bottom.right };
+    compiledFrames.set(source.language, known);
+  }
+  return known;
+}
+
+// Attachments whose type is text/* say their charset: without it clients guess (often Latin-1).
+function withCharset(contentType: string): string {
+  return /^text\//i.test(contentType) && !/;\s*charset=/i.test(contentType) ? `${contentType}; charset=utf-8` : contentType;
+}
+
 // The host part of a hostname that may carry a port: an address cannot.
 const mailDomain = (hostname: string): string => hostname.replace(/:\d+$/, '');
 
@@ -83,9 +115,13 @@ export function createRenderer(options: RendererOptions): Renderer {
     return links;
   };
 
-  const compose = (email: EmailToSend, compiled: Compiled, branding: Branding, extras: Extras, sentAt: string): OutgoingEmail => {
+  // `lang` is the language the content is written in: the built-in's language, a
+  // customization's locale, or (for one written for every locale) the recipient's.
+  const compose = (email: EmailToSend, compiled: Compiled, lang: string, branding: Branding, extras: Extras, sentAt: string): OutgoingEmail => {
     const vars = variablesForEmail(email, branding, linksFor(branding.hostname));
-    const html = compiled.body.render(vars, 'html');
+    const subject = compiled.subject.render(vars, 'subject');
+    const frame = compiledFrame(lang);
+    const html = documentHead(escapeHtml(lang), escapeHtml(subject)) + frame.top.render(vars, 'html') + compiled.body.render(vars, 'html') + frame.bottom.render(vars, 'html');
     const calendar = invitationFor(email, branding.hostname, String(vars['links.meeting']));
     return {
       idempotencyKey: email.idempotencyKey,
@@ -96,11 +132,11 @@ export function createRenderer(options: RendererOptions): Renderer {
       from: { name: branding.companyName, email: options.fromAddress ?? `no-reply@${mailDomain(branding.hostname)}` },
       to: [{ name: email.recipient.name, email: email.recipient.email }],
       bcc: [...extras.bcc],
-      subject: compiled.subject.render(vars, 'subject'),
+      subject,
       text: htmlToText(html),
       html,
       attachments: extras.attachments.map(
-        (a): EmailAttachment => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') }),
+        (a): EmailAttachment => ({ filename: a.filename, contentType: withCharset(a.contentType), content: Buffer.from(a.contentBase64, 'base64') }),
       ),
       ...(calendar === undefined ? {} : { calendar }),
       sentAt,
@@ -120,20 +156,26 @@ export function createRenderer(options: RendererOptions): Renderer {
   return {
     render(email, sentAt = email.dueAt) {
       const branding = { companyName: email.account.companyName ?? fallback.companyName, hostname: email.account.hostname ?? fallback.hostname };
-      const custom = email.account.customization;
+      const { locale } = email.recipient;
+      const custom = customizationFor(email.account.customizations, locale);
       // A stored customization compiled when it was saved; should the catalogue ever shrink
       // under it, the recipient still gets the built-in email rather than nothing.
       const compiled = custom === undefined ? undefined : compile(custom, email.audience, email.notification);
-      const chosen = compiled !== undefined && E.isRight(compiled) ? compiled.right : builtIn(email);
-      const extras = custom === undefined ? noExtras : { bcc: custom.bcc, attachments: custom.attachments };
-      return compose(email, chosen, branding, extras, sentAt);
+      if (custom !== undefined && compiled !== undefined && E.isRight(compiled)) {
+        return compose(email, compiled.right, custom.locale ?? locale, branding, { bcc: custom.bcc, attachments: custom.attachments }, sentAt);
+      }
+      return compose(email, builtIn(email), defaultLanguageFor(locale), branding, noExtras, sentAt);
     },
     preview(template, target) {
       const compiled = compile(template, target.audience, target.notification, false);
       if (E.isLeft(compiled)) return compiled;
-      const email = sampleEmail(target.audience, target.notification, target.locale ?? 'en');
+      // The preview refuses what saving refuses: HTML outside the allowlist never reaches a pane.
+      const unsafe = checkBodyHtml(template.body);
+      if (unsafe !== undefined) return E.left(unsafe);
+      const locale = target.locale ?? 'en';
+      const email = sampleEmail(target.audience, target.notification, locale);
       const extras = { bcc: template.bcc ?? [], attachments: template.attachments ?? [] };
-      return E.right(compose(email, compiled.right, target.branding ?? fallback, extras, email.dueAt));
+      return E.right(compose(email, compiled.right, locale, target.branding ?? fallback, extras, email.dueAt));
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Guest } from '@rendezvous/domain';
 import type { Links } from '../links/links';
 import type { EmailToSend } from '../planning/email-to-send';
 import type { TemplateVariables } from '../templates/catalogue';
-import { clockTime, hugeDate } from './format';
+import { clockTime, guestList, hugeDate } from './format';
 
 /** The branding an email is rendered with: the account's, else the renderer's fallback. */
 export interface Branding {
@@ -52,6 +52,7 @@ export function variablesForEmail(email: EmailToSend, branding: Branding, links:
     'meeting.guest.name': guest?.name ?? '',
     'meeting.guest.email': guest?.email ?? '',
     'meeting.guest.phone': guest?.phone ?? '',
+    'meeting.guests': guestList(meeting.guests, locale),
     'recipient.name': recipient.name,
     'recipient.email': recipient.email,
     'links.meeting': links.entryLink(meeting.meetingId, email.audience, recipient.id),

@@ -7,7 +7,7 @@ const everywhere = [
   'meeting.date', 'meeting.time', 'meeting.endTime', 'meeting.timezone',
   'meeting.user.name', 'meeting.user.email', 'meeting.user.phone', 'meeting.user.jobTitle', 'meeting.user.locationName',
   'meeting.user.city', 'meeting.user.state', 'meeting.user.postcode', 'meeting.user.country',
-  'meeting.guest.name', 'meeting.guest.email', 'meeting.guest.phone',
+  'meeting.guest.name', 'meeting.guest.email', 'meeting.guest.phone', 'meeting.guests',
   'recipient.name', 'recipient.email',
   'links.meeting', 'links.reschedule', 'links.cancel', 'links.calendar', 'links.profile',
 ];
@@ -21,7 +21,7 @@ const scoped: Record<string, readonly string[]> = {
 describe('the variable catalogue (docs/CONTRACT.md §3)', () => {
   it('holds exactly the contract names', () => {
     expect([...variableNames].sort()).toEqual([...everywhere, ...Object.values(scoped).flat()].sort());
-    expect(variableNames).toHaveLength(37);
+    expect(variableNames).toHaveLength(38);
   });
 
   it.each(notificationIds)('offers %s the common names plus its own', (notification) => {

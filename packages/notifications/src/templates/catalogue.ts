@@ -45,6 +45,7 @@ export const variableCatalogue: readonly VariableInfo[] = [
   all('meeting.guest.name', 'the recipient guest\'s name (in host emails: the first guest)'),
   all('meeting.guest.email', 'the recipient guest\'s email (in host emails: the first guest)'),
   all('meeting.guest.phone', 'the recipient guest\'s phone (in host emails: the first guest), if any'),
+  all('meeting.guests', 'every guest\'s name in the order they joined, e.g. "Ann, Bob and Cy" ("Ann, Bob en Cy" in Dutch)'),
   all('recipient.name', 'the name of the person this email is for'),
   all('recipient.email', 'the email address this email is for'),
   only('meeting-rescheduled', 'reschedulingReason', 'why the meeting was rescheduled'),

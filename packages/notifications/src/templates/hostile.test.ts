@@ -91,7 +91,7 @@ describe('hostile templates: names outside the catalogue are refused, never look
     ['{{ __proto__ }}', 'unknown variable "__proto__"; did you mean "meeting.id"?'],
     ['{{ toString }}', 'unknown variable "toString"; did you mean "meeting.id"?'],
     ['{{ meeting.constructor }}', 'unknown variable "meeting.constructor"; did you mean "meeting.status"?'],
-    ['{{ hasOwnProperty }}', 'unknown variable "hasOwnProperty"; did you mean "links.profile"?'],
+    ['{{ hasOwnProperty }}', 'unknown variable "hasOwnProperty"; did you mean "meeting.guests"?'],
     ['{% if constructor.name %}x{% endif %}', 'unknown variable "constructor.name"; did you mean "company.name"?'],
     ['{{ process.env.DATABASE_URL }}', 'unknown variable "process.env.DATABASE_URL"; did you mean "meeting.date"?'],
     ['{{ it }}', 'unknown variable "it"; did you mean "meeting.id"?'],
