@@ -1,6 +1,5 @@
 import type { CommandService, EventStore, KeyStore } from '@rendezvous/adapters';
 import type { Renderer } from '@rendezvous/notifications';
-import type { Log } from './log';
 
 /** What the routes work with: the library's pieces, wired once by startBackend. */
 export interface App {
@@ -14,5 +13,4 @@ export interface App {
   now(): string;
   /** The emails the live dispatcher sent and planned for a meeting, with their state. */
   emailsOf(meetingId: string): readonly unknown[];
-  readonly log: Log;
 }

@@ -5,9 +5,8 @@ import { createCommandService, realClock } from '@rendezvous/adapters';
 import { createRenderer } from '@rendezvous/notifications';
 import type { App } from './app';
 import { settleSecrets, type BackendConfig } from './config';
-import { createRouter } from './http/router';
 import { createHttpServer } from './http/server';
-import { jsonLines } from './log';
+import { createLogger } from './log';
 import { accountRoutes } from './routes/accounts';
 import { linkRoutes } from './routes/links';
 import { meetingRoutes } from './routes/meetings';
@@ -39,10 +38,10 @@ export class BackendConfigError extends Error {
 
 /** Starts the example backend in this process: storage, mailer, live dispatcher and HTTP server. */
 export async function startBackend(config: BackendConfig = {}): Promise<RunningBackend> {
-  const log = config.log ?? jsonLines();
+  const logger = createLogger(config.logStream);
   const secrets = settleSecrets(config);
   if (E.isLeft(secrets)) throw new BackendConfigError(secrets.left.variable, secrets.left.message);
-  for (const warning of secrets.right.warnings) log({ level: 'warn', msg: warning });
+  for (const warning of secrets.right.warnings) logger.warn(warning);
 
   const storage = await openStorage(config);
   const { mailer, description: mail } = openMailer(config);
@@ -55,7 +54,7 @@ export async function startBackend(config: BackendConfig = {}): Promise<RunningB
       renderer,
       isSuppressed: suppressionOf(storage.keyStore),
       // One line per email sent, retried, failed or skipped (ids only, no addresses).
-      log: (entry) => log({ ...entry }),
+      log: ({ level, msg, ...fields }) => logger[level](fields, msg),
       dispatcherId: config.dispatcherId ?? `${hostname()}-${process.pid}`,
       schema: storage.schema,
       ...(storage.pool === undefined ? {} : { pool: storage.pool }),
@@ -75,21 +74,15 @@ export async function startBackend(config: BackendConfig = {}): Promise<RunningB
     linkSecret: secrets.right.linkSecret,
     now: () => realClock.now(),
     emailsOf: (meetingId) => dispatcher.emails(meetingId),
-    log,
   };
-  const router = createRouter([...meetingRoutes(app), ...accountRoutes(app), ...linkRoutes(app), ...privacyRoutes(app)]);
-  const http = createHttpServer(router, log);
+  const http = createHttpServer(logger, [meetingRoutes(app), accountRoutes(app), linkRoutes(app), privacyRoutes(app)]);
 
   try {
     await dispatcher.start();
-    await new Promise<void>((resolve, reject) => {
-      http.server.once('error', reject);
-      http.server.listen(config.port ?? 3000, config.host, () => {
-        http.server.off('error', reject);
-        resolve();
-      });
-    });
+    // Fastify listens on localhost only unless told; the service listens on every interface by default.
+    await http.fastify.listen({ port: config.port ?? 3000, host: config.host ?? '::' });
   } catch (error) {
+    await http.fastify.close().catch(() => undefined);
     await dispatcher.stop().catch(() => undefined);
     await live.close().catch(() => undefined);
     await mailer.close().catch(() => undefined);
@@ -97,22 +90,21 @@ export async function startBackend(config: BackendConfig = {}): Promise<RunningB
     throw error;
   }
 
-  const { port } = http.server.address() as AddressInfo;
+  const { port } = http.fastify.server.address() as AddressInfo;
   const shownHost = config.host === undefined || config.host === '::' || config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
-  log({ msg: 'listening', url, port, events: storage.description.events, keys: storage.description.keys, mail });
+  logger.info({ url, port, events: storage.description.events, keys: storage.description.keys, mail }, 'listening');
 
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
-    log({ msg: 'shutting down' });
-    const grace = config.shutdownGraceMs ?? 10_000;
-    await http.drain(grace);
+    logger.info('shutting down');
+    await http.drain(config.shutdownGraceMs ?? 10_000);
     // The dispatcher finishes the sends in flight and stores its checkpoint before the store closes.
     await dispatcher.stop();
     await live.close();
     await mailer.close();
     await storage.close();
-    log({ msg: 'stopped' });
+    logger.info('stopped');
   };
   return { url, port, close: () => (closing ??= close()) };
 }

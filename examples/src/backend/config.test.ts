@@ -78,6 +78,6 @@ describe('settleSecrets', () => {
   });
 
   it('stops startBackend before it opens anything', async () => {
-    await expect(startBackend({ production: true, log: () => undefined })).rejects.toThrow(BackendConfigError);
+    await expect(startBackend({ production: true, logStream: { write: () => undefined } })).rejects.toThrow(BackendConfigError);
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import * as E from 'fp-ts/Either';
-import type { Log } from './log';
+import type { DestinationStream } from 'pino';
 
 /** Everything the backend can be told; startBackend fills in what is left out. */
 export interface BackendConfig {
@@ -25,8 +25,8 @@ export interface BackendConfig {
   readonly privacyMasterKey?: Buffer;
   /** Production refuses settings that only make sense on a laptop (NODE_ENV=production). */
   readonly production?: boolean;
-  /** Where structured logs go (default: JSON lines on stdout). */
-  readonly log?: Log;
+  /** Where the JSON log lines go (default: stdout). */
+  readonly logStream?: DestinationStream;
   /** Names this process in the dispatcher's claims and checkpoint (DISPATCHER_ID; default `<host>-<pid>`). */
   readonly dispatcherId?: string;
   /** How long a shutdown waits for requests and sends in flight (default 10 s). */

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { connect } from 'node:net';
 import { call, hoursFromNow, scheduleBody, startTestBackend, type BackendUnderTest } from './testing/fixture';
 
@@ -87,6 +88,33 @@ describe('malformed bodies', () => {
     expect(response.status).toBe(413);
     expect(response.headers.get('connection')).toBe('close');
     expect((await call(t.url, 'GET', `/meetings/${meetingId}`)).status).toBe(200);
+  });
+});
+
+describe('the 413 reaches every client', () => {
+  // node:http as the client: it reports a reset or a broken pipe while it is still sending,
+  // which is what a client saw when the server closed the connection under it.
+  const post = (port: number, chunked: boolean): Promise<string> =>
+    new Promise((resolve) => {
+      const big = Buffer.alloc(8 * 1024 * 1024, 0x20);
+      const headers: Record<string, string | number> = { 'content-type': 'application/json', ...(chunked ? {} : { 'content-length': big.length }) };
+      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/meetings', headers }, (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        res.on('end', () => resolve(`${res.statusCode ?? 0} ${(JSON.parse(text) as { type: string }).type}`));
+        res.on('error', (error: Error & { code?: string }) => resolve(`response failed: ${error.code ?? error.message}`));
+      });
+      req.on('error', (error: Error & { code?: string }) => resolve(`request failed: ${error.code ?? error.message}`));
+      // In pieces, as a client on a real network sends it.
+      for (let at = 0; at < big.length; at += 64 * 1024) req.write(big.subarray(at, at + 64 * 1024));
+      req.end();
+    });
+
+  it('answers 40 POSTs of 8 MiB, with and without Content-Length, with 413 and never a reset', async () => {
+    const outcomes: string[] = [];
+    for (let round = 0; round < 10; round++) outcomes.push(...(await Promise.all([0, 1, 2, 3].map((k) => post(t.backend.port, k % 2 === 1)))));
+    expect(outcomes.filter((o) => o !== `413 ${type('body-too-large')}`)).toEqual([]);
+    expect(outcomes).toHaveLength(40);
   });
 });
 

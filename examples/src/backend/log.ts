@@ -1,30 +1,27 @@
-/** One structured log record; `msg` says what happened, the rest are its facts. */
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+/** The service's logger: pino, as Fastify uses it. */
+export type { Logger } from 'pino';
+
+/** One parsed log line, as tests and log shippers read it. */
 export interface LogEntry {
-  readonly level?: 'debug' | 'info' | 'warn' | 'error';
+  readonly level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
   readonly msg: string;
+  readonly time: string;
   readonly [field: string]: unknown;
 }
 
-/** Where log records go; the default writes one JSON line per record to stdout. */
-export type Log = (entry: LogEntry) => void;
-
-// BigInt positions and Error causes do not survive JSON.stringify on their own.
-function replacer(_key: string, value: unknown): unknown {
-  if (typeof value === 'bigint') return value.toString();
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
-  return value;
-}
-
-/** A logger writing one JSON object per line (with `time` and `level`) to a stream. */
-export function jsonLines(write: (line: string) => void = (line) => process.stdout.write(line)): Log {
-  return (entry) => {
-    const record = { time: new Date().toISOString(), level: entry.level ?? 'info', ...entry };
-    let line: string;
-    try {
-      line = JSON.stringify(record, replacer);
-    } catch {
-      line = JSON.stringify({ time: record.time, level: record.level, msg: record.msg, note: 'fields not serializable' });
-    }
-    write(`${line}\n`);
+/**
+ * A pino logger writing one JSON object per line: `time` as an ISO instant and `level` as a word,
+ * so the lines read the same in a terminal and in a log store. No pid or hostname: the
+ * platform adds those. `error` fields are serialized with their stack.
+ */
+export function createLogger(destination?: DestinationStream): Logger {
+  const options = {
+    base: null,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
+    serializers: { error: pino.stdSerializers.err },
   };
+  return destination === undefined ? pino(options) : pino(options, destination);
 }

@@ -1,13 +1,13 @@
 import * as E from 'fp-ts/Either';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { badRequest, type Problem } from './problem';
 
 /**
  * Reads `If-Match: <version>` (also `"3"` and `W/"3"`, as ETags come back from browsers and
  * proxies). Absent, or `*`, means "whatever the version": the command is not conditional.
  */
-export function expectedVersionOf(req: IncomingMessage): E.Either<Problem, number | undefined> {
-  const header = req.headers['if-match'];
+export function expectedVersionOf(headers: IncomingHttpHeaders): E.Either<Problem, number | undefined> {
+  const header = headers['if-match'];
   if (header === undefined) return E.right(undefined);
   const value = header.trim();
   if (value === '*') return E.right(undefined);

@@ -1,136 +1,212 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { Log } from '../log';
-import { abandonedBodies, readJsonBody } from './body';
-import { internalError, problem, type Problem } from './problem';
-import type { Method, Reply, RequestContext } from './route';
-import type { Resolution } from './router';
+import type {} from '@fastify/swagger';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
+import { parseJsonBody } from './json-body';
+import { badRequest, internalError, invalidFields, malformedJson, notFound, problem, type Problem } from './problem';
+import { pathOf, ProblemError, sendProblem } from './reply';
+import { bodyTooLarge, discardRest, maxBodyBytes } from './too-large';
 
-// Node's own http module, not a framework: the service needs a route table, a body reader that
-// stops at 1 MiB, and one error format for everything, including what frameworks answer
-// themselves (bad headers, oversized bodies, unknown routes). That is less code here than
-// configuring a framework to stay out of the way, and it adds no dependency for integrators.
+/** What a route expects of the body: none at all, an optional JSON object, or a required one. */
+export type BodyRule = 'none' | 'optional' | 'required';
 
-/** An HTTP server that can drain: stop accepting, let requests in flight finish, then close. */
-export interface DrainingServer {
-  readonly server: Server;
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What the route expects of the body (default `none`: a body is not read). */
+    body?: BodyRule;
+    /** Path parameters whose values are personal (an email address): logged by name only. */
+    personal?: readonly string[];
+    /** Marks the routes that answer 405 for the methods a path does not take. */
+    methodNotAllowed?: boolean;
+  }
+}
+
+/** A Fastify instance that keeps this service's error format, and can drain. */
+export interface HttpServer {
+  readonly fastify: FastifyInstance;
   /** Stops accepting connections and resolves when in-flight requests are answered (or after `graceMs`). */
   drain(graceMs: number): Promise<void>;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+const methods = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
 
-function isProblem(body: unknown): body is Problem {
-  return typeof body === 'object' && body !== null && typeof (body as Problem).type === 'string' && typeof (body as Problem).status === 'number';
+// The request log line names the route for paths that hold personal data, never the value.
+function loggedPath(request: FastifyRequest): string {
+  const personal = request.routeOptions.config.personal;
+  const pattern = request.routeOptions.url;
+  if (personal === undefined || pattern === undefined) return pathOf(request);
+  const params = request.params as Record<string, string>;
+  return pattern.replace(/:(\w+)/g, (whole, name: string) => (personal.includes(name) ? whole : encodeURIComponent(params[name] ?? '')));
 }
 
-function send(res: ServerResponse, reply: Reply, instance: string, requestId: string, closing: boolean): void {
-  if (res.headersSent || res.destroyed) return;
-  const problemBody = isProblem(reply.body) ? { ...reply.body, instance: reply.body.instance ?? instance } : undefined;
-  const body = problemBody ?? reply.body;
-  const text = body === undefined ? '' : JSON.stringify(body);
-  res.statusCode = reply.status;
-  for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
-  res.setHeader('X-Request-Id', requestId);
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  if (closing) res.setHeader('Connection', 'close');
-  if (text !== '') {
-    res.setHeader('Content-Type', problemBody === undefined ? 'application/json; charset=utf-8' : 'application/problem+json; charset=utf-8');
-    res.setHeader('Content-Length', Buffer.byteLength(text));
+/** One `request` line per request (method, path, status, ms) instead of Fastify's two. */
+class RequestLines extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(_error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    request.log.info({ method: request.method, path: loggedPath(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
   }
-  res.end(text);
+  override routeNotFound(): void {}
+  override defaultErrorLog(): void {}
 }
 
-/** Starts the HTTP layer: resolves each request, runs its route, logs one line per request. */
-export function createHttpServer(resolve: (method: string, path: string) => Resolution, log: Log): DrainingServer {
+// Fastify's own errors, in this service's words.
+function problemOfFrameworkError(error: FastifyError, request: FastifyRequest): Problem | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problem(415, 'unsupported-media-type', 'Unsupported media type', `the Content-Type ${JSON.stringify(request.headers['content-type'] ?? '')} is not a media type; send Content-Type: application/json`);
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return badRequest('the body is not as long as its Content-Length says');
+    case 'FST_ERR_BAD_URL':
+      return badRequest(`the path ${JSON.stringify(pathOf(request))} is not valid percent-encoding`);
+    default:
+      // Other client errors Fastify detects (an aborted upload, a malformed header): a 400 that says so.
+      return typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 && error.statusCode !== 413
+        ? badRequest(`the request could not be read: ${error.message}`)
+        : undefined;
+  }
+}
+
+/**
+ * Fastify with one error format for everything: problem+json for unknown routes (404), wrong
+ * methods (405 with Allow), bodies over 1 MiB (413, after the body has arrived), other media
+ * types (415), broken HTTP (400, 431) and bugs (500 with a request id). Bodies are read as JSON
+ * whatever the Content-Type says, unless it names another type. Fastify validates nothing: the
+ * routes decode with the library's io-ts codecs, whose errors carry the field path.
+ */
+export function createHttpServer(logger: FastifyBaseLogger, routes: readonly FastifyPluginAsync[]): HttpServer {
   let draining = false;
-  const inFlight = new Set<Promise<void>>();
-
-  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const started = performance.now();
-    const header = req.headers['x-request-id'];
-    const requestId = typeof header === 'string' && requestIdPattern.test(header) ? header : randomUUID();
-    const method = req.method ?? 'GET';
-    // Only the path is used and logged: query strings can carry signed links.
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    let loggedPath = path;
-    let reply: Reply;
-    try {
-      const resolution = resolve(method, path);
-      loggedPath = resolution.loggedPath;
-      if (resolution.kind === 'problem') {
-        reply = { status: resolution.problem.status, body: resolution.problem, ...(resolution.headers === undefined ? {} : { headers: resolution.headers }) };
-      } else {
-        const { route, params } = resolution;
-        const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
-        const context: RequestContext = { req, method: method as Method, path, params, query, requestId, body: () => readJsonBody(req, route.body) };
-        reply = await route.handle(context);
+  const fastify = Fastify({
+    loggerInstance: logger,
+    logController: new RequestLines({ requestIdLogLabel: 'requestId' }),
+    genReqId: (req) => {
+      const header = req.headers['x-request-id'];
+      return typeof header === 'string' && requestIdPattern.test(header) ? header : randomUUID();
+    },
+    bodyLimit: maxBodyBytes,
+    // Requests that reach a closing server on a kept-alive connection are still answered.
+    return503OnClosing: false,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 5_000,
+    routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: (error, _request, reply) => {
+      sendProblem(reply, problemOfFrameworkError(error, reply.request) ?? badRequest(error.message));
+    },
+    // Requests Node refuses before they reach Fastify (bad request line, headers over 16 KiB)
+    // get the same problem format, not an empty 400.
+    clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
+      if (!socket.writable || error.code === 'ECONNRESET') {
+        socket.destroy();
+        return;
       }
-    } catch (error) {
-      log({ level: 'error', msg: 'request failed', requestId, method, path: loggedPath, error });
-      reply = { status: 500, body: internalError(requestId) };
-    }
-    // A body we stopped reading (over the limit) leaves the connection mid-request: answer, then
-    // close it rather than read on. (Node drains small unread bodies itself to keep the connection.)
-    const unread = abandonedBodies.has(req);
-    send(res, reply, path, requestId, draining || unread);
-    if (unread) res.once('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref());
-    log({ msg: 'request', requestId, method, path: loggedPath, status: reply.status, ms: Math.round((performance.now() - started) * 10) / 10 });
-  };
-
-  // Which connections have a request in flight. Node's closeIdleConnections() also closes a
-  // connection whose request was parsed but not yet answered, so draining keeps its own count.
-  const busy = new Map<Socket, number>();
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {
-    res.on('error', () => undefined);
-    const socket = req.socket;
-    busy.set(socket, (busy.get(socket) ?? 0) + 1);
-    const task = serve(req, res).catch((error: unknown) => log({ level: 'error', msg: 'response failed', error }));
-    inFlight.add(task);
-    res.once('close', () => {
-      const left = (busy.get(socket) ?? 1) - 1;
-      busy.set(socket, left);
-      if (draining && left === 0) socket.end();
-    });
-    void task.finally(() => inFlight.delete(task));
+      const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+      const body = JSON.stringify(
+        tooLarge
+          ? problem(431, 'headers-too-large', 'Request headers too large', 'the request headers exceed 16 KiB; send fewer or shorter headers')
+          : problem(400, 'bad-request', 'The request is malformed', `the request could not be parsed as HTTP/1.1 (${error.code ?? error.message})`),
+      );
+      const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+      socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      logger.warn({ method: '?', path: '?', status: tooLarge ? 431 : 400, reason: error.code ?? error.message }, 'request');
+    },
   });
-  server.on('connection', (socket: Socket) => {
-    busy.set(socket, 0);
-    socket.once('close', () => busy.delete(socket));
+  fastify.server.headersTimeout = 15_000;
+
+  // The routes decode their input with io-ts (field paths, the library's messages), and answers
+  // are written as they are: the schemas only describe the API (GET /openapi.json).
+  fastify.setValidatorCompiler(() => () => true);
+  fastify.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) => {
+    if (request.is404 || (request.routeOptions.config.body ?? 'none') === 'none') return done(null, undefined);
+    const parsed = parseJsonBody(body as Buffer, request.headers['content-type']);
+    if (parsed._tag === 'Left') return done(new ProblemError(parsed.left), undefined);
+    done(null, parsed.right);
   });
 
-  // Requests Node refuses before they reach us (bad request line, headers too large) get the
-  // same problem format, not an empty 400.
-  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
-    if (!socket.writable || error.code === 'ECONNRESET') {
-      socket.destroy();
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+    reply.header('Cache-Control', 'no-store');
+    reply.header('X-Content-Type-Options', 'nosniff');
+  });
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (draining) reply.header('Connection', 'close');
+  });
+  // The body rule of the route: an empty optional body reads as {}, a required one is a 400,
+  // and anything but an object is a 422.
+  fastify.addHook('preValidation', async (request) => {
+    const rule = request.routeOptions.config.body ?? 'none';
+    if (rule === 'none') return;
+    if (request.body === undefined) {
+      if (rule === 'required') throw new ProblemError(malformedJson('the body is empty; send a JSON object (see README.md for the fields of this route)'));
+      request.body = {};
       return;
     }
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const body = JSON.stringify(
-      tooLarge
-        ? problem(431, 'headers-too-large', 'Request headers too large', 'the request headers exceed 16 KiB; send fewer or shorter headers')
-        : problem(400, 'bad-request', 'The request is malformed', `the request could not be parsed as HTTP/1.1 (${error.code ?? error.message})`),
-    );
-    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
-    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-    log({ level: 'warn', msg: 'request', method: '?', path: '?', status: tooLarge ? 431 : 400, reason: error.code ?? error.message });
+    const value = request.body;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+      throw new ProblemError(invalidFields([{ field: '', detail: `the body must be a JSON object, not ${kind}` }]));
+    }
+  });
+
+  fastify.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error instanceof ProblemError) return sendProblem(reply, error.problem);
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const complete = await discardRest(request.raw);
+      reply.header('Connection', 'close');
+      if (!complete) reply.raw.once('finish', () => request.raw.socket.destroy());
+      return sendProblem(reply, bodyTooLarge(request.headers['content-length']));
+    }
+    const known = problemOfFrameworkError(error, request);
+    if (known !== undefined) return sendProblem(reply, known);
+    request.log.error({ method: request.method, path: loggedPath(request), error }, 'request failed');
+    return sendProblem(reply, internalError(request.id));
+  });
+
+  fastify.setNotFoundHandler(async (request, reply) =>
+    sendProblem(reply, notFound(`there is no route ${request.method} ${pathOf(request)}; README.md lists every route`)),
+  );
+
+  // 405 with Allow: every path gets the methods it does not take, answered with a problem.
+  const taken = new Map<string, Set<string>>();
+  fastify.addHook('onRoute', (route) => {
+    if (route.config?.methodNotAllowed === true) return;
+    const set = taken.get(route.url) ?? new Set<string>();
+    for (const method of [route.method].flat()) set.add(method);
+    taken.set(route.url, set);
+  });
+  for (const plugin of routes) void fastify.register(plugin);
+  // Registered after the routes (plugins load in order), so every route is known by then.
+  void fastify.register(async (instance) => {
+    for (const [url, set] of taken) {
+      const allowed = [...set].filter((m) => m !== 'HEAD' && m !== 'OPTIONS');
+      const missing = methods.filter((m) => !set.has(m));
+      if (missing.length === 0) continue;
+      instance.route({
+        method: [...missing],
+        url,
+        config: { methodNotAllowed: true },
+        schema: { hide: true },
+        handler: async (request, reply) => {
+          reply.header('Allow', allowed.join(', '));
+          return sendProblem(reply, problem(405, 'method-not-allowed', 'Method not allowed', `${pathOf(request)} does not take ${request.method}; it takes ${allowed.join(', ')}`, { allow: allowed }));
+        },
+      });
+    }
   });
 
   return {
-    server,
+    fastify,
     async drain(graceMs) {
       draining = true;
-      const closed = new Promise<void>((done) => server.close(() => done()));
-      // Keep-alive connections with nothing in flight would hold close() open until they time out.
-      for (const [socket, requests] of busy) if (requests === 0) socket.end();
-      const timeout = new Promise<void>((done) => setTimeout(done, graceMs).unref());
-      await Promise.race([Promise.all([...inFlight]).then(() => undefined), timeout]);
-      // Past the grace period, whatever is still open is cut.
+      const closed = fastify.close();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((done) => (timer = setTimeout(done, graceMs)));
       await Promise.race([closed, timeout]);
-      server.closeAllConnections();
+      clearTimeout(timer);
+      // Past the grace period, whatever is still open is cut.
+      fastify.server.closeAllConnections();
       await closed;
     },
   };

@@ -21,9 +21,8 @@ const audienceList = Object.keys(Audience.keys).join(', ');
 const notificationList = Object.keys(NotificationId.keys).join(', ');
 
 /** Reads `:audience/:notification` from the path: an unknown one is a 404 that lists the valid ones. */
-export function pairOf(params: Readonly<Record<string, string>>): PairParams | Problem {
-  const audience = params['audience'] ?? '';
-  const notification = params['notification'] ?? '';
+export function pairOf(params: { readonly audience: string; readonly notification: string }): PairParams | Problem {
+  const { audience, notification } = params;
   if (!Audience.is(audience)) return notFound(`there is no audience ${JSON.stringify(audience)}; audiences are ${audienceList}`, 'unknown-notification', 'No such notification');
   if (!NotificationId.is(notification)) {
     return notFound(`there is no notification ${JSON.stringify(notification)}; notifications are ${notificationList}`, 'unknown-notification', 'No such notification');

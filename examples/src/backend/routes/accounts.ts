@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountStream, Attachment, decode, Email, Locale, type Audience, type NotificationId } from '@rendezvous/domain';
 import {
   accountDecider,
@@ -14,39 +15,43 @@ import {
 } from '@rendezvous/notifications';
 import type { App } from '../app';
 import { etagOf, expectedVersionOf } from '../http/if-match';
-import { badRequest, invalidFields } from '../http/problem';
-import { fail, json, type Reply, type RequestContext, type Route } from '../http/route';
+import { badRequest, invalidFields, type Problem } from '../http/problem';
+import { queryParam, sendProblem } from '../http/reply';
 import { accountProblem } from '../problems/account';
 import { versionConflict } from '../problems/meeting';
 import { isProblemValue, loadAccount, pairOf } from './account-state';
 
 type AccountCommandType = AccountCommand['type'];
+type Body = Record<string, unknown>;
+type AccountParams = { id: string };
+type PairPath = { id: string; audience: string; notification: string };
 
 /** Runs one account command; answers 200 `{ version, changed }` or a problem. */
-async function runAccountCommand(app: App, ctx: RequestContext, type: AccountCommandType, fields: Record<string, unknown>): Promise<Reply> {
-  const accountId = ctx.params['id'] ?? '';
-  const expected = expectedVersionOf(ctx.req);
-  if (E.isLeft(expected)) return fail(expected.left);
+async function runAccountCommand(app: App, request: FastifyRequest, reply: FastifyReply, accountId: string, type: AccountCommandType, fields: Body) {
+  const expected = expectedVersionOf(request.headers);
+  if (E.isLeft(expected)) return sendProblem(reply, expected.left);
   if (fields['accountId'] !== undefined && fields['accountId'] !== accountId) {
-    return fail(invalidFields([{ field: 'accountId', detail: `the body names account ${JSON.stringify(fields['accountId'])} but the path names ${accountId}; leave accountId out of the body or make them match` }]));
+    return sendProblem(reply, invalidFields([{ field: 'accountId', detail: `the body names account ${JSON.stringify(fields['accountId'])} but the path names ${accountId}; leave accountId out of the body or make them match` }]));
   }
   const command = { ...fields, type, now: app.now(), accountId } as AccountCommand;
   const options = expected.right === undefined ? {} : { expectedVersion: expected.right };
   const result = await app.commands.handle(accountStream(accountId), accountDecider, command, options);
   switch (result.kind) {
     case 'accepted':
-      return json(200, { version: result.version, changed: result.events.length > 0 }, { ETag: etagOf(result.version) });
+      reply.header('ETag', etagOf(result.version));
+      return { version: result.version, changed: result.events.length > 0 };
     case 'rejected':
-      return fail(accountProblem(result.error));
+      return sendProblem(reply, accountProblem(result.error));
     case 'conflict':
-      return fail(versionConflict(`account ${accountId}`, `/accounts/${accountId}/notifications`, result.expected, result.actual));
+      return sendProblem(reply, versionConflict(`account ${accountId}`, `/accounts/${accountId}/notifications`, result.expected, result.actual));
   }
 }
 
 /** The locale default templates are shown in: `?locale=`, else the account's default, else en. */
-function localeFor(ctx: RequestContext, state: AccountState): E.Either<ReturnType<typeof badRequest>, string> {
-  const asked = ctx.query.get('locale');
-  if (asked === null) return E.right(state.branding?.defaultLocale ?? 'en');
+function localeFor(request: FastifyRequest, state: AccountState): E.Either<Problem, string> {
+  const asked = queryParam(request, 'locale');
+  if (asked === undefined) return E.right(state.branding?.defaultLocale ?? 'en');
+  if (typeof asked !== 'string') return E.left(asked);
   return Locale.is(asked) ? E.right(asked) : E.left(badRequest(`locale=${JSON.stringify(asked)} is not a locale; use a BCP 47 tag such as en or nl-BE`, { field: 'locale' }));
 }
 
@@ -95,102 +100,73 @@ const PreviewBody = t.exact(
 const pairRoute = (suffix: string) => `/accounts/:id/notifications/:audience/:notification${suffix}`;
 
 /** The account routes of docs/CONTRACT.md §5: branding, customization, toggles, overview and preview. */
-export function accountRoutes(app: App): Route[] {
-  const toggle = (action: 'enable' | 'disable'): Route => ({
-    method: 'POST',
-    pattern: pairRoute(`/${action}`),
-    body: 'optional',
-    async handle(ctx) {
-      const pair = pairOf(ctx.params);
-      if (isProblemValue(pair)) return fail(pair);
-      const body = await ctx.body();
-      if (E.isLeft(body)) return fail(body.left);
-      return runAccountCommand(app, ctx, action === 'enable' ? 'EnableNotification' : 'DisableNotification', { ...pair });
-    },
-  });
+export function accountRoutes(app: App) {
+  return async (fastify: FastifyInstance): Promise<void> => {
+    fastify.put<{ Params: AccountParams; Body: Body }>('/accounts/:id/branding', { config: { body: 'required' } }, async (request, reply) =>
+      runAccountCommand(app, request, reply, request.params.id, 'ConfigureBranding', request.body),
+    );
 
-  return [
-    {
-      method: 'PUT',
-      pattern: '/accounts/:id/branding',
-      body: 'required',
-      async handle(ctx) {
-        const body = await ctx.body();
-        if (E.isLeft(body)) return fail(body.left);
-        return runAccountCommand(app, ctx, 'ConfigureBranding', body.right);
-      },
-    },
-    {
-      method: 'PUT',
-      pattern: pairRoute(''),
-      body: 'required',
-      async handle(ctx) {
-        const pair = pairOf(ctx.params);
-        if (isProblemValue(pair)) return fail(pair);
-        const body = await ctx.body();
-        if (E.isLeft(body)) return fail(body.left);
-        return runAccountCommand(app, ctx, 'CustomizeNotification', { ...body.right, ...pair });
-      },
-    },
-    toggle('enable'),
-    toggle('disable'),
-    {
-      method: 'GET',
-      pattern: '/accounts/:id/notifications',
-      body: 'none',
-      async handle(ctx) {
-        const accountId = ctx.params['id'] ?? '';
-        const { state, version } = await loadAccount(app, accountId);
-        const locale = localeFor(ctx, state);
-        if (E.isLeft(locale)) return fail(locale.left);
-        const overview = notificationOverview(state);
-        const audience = (name: Audience) => ({
-          total: overview[name].total,
-          active: overview[name].active,
-          disabled: overview[name].disabled,
-          pairs: overview[name].pairs.map((pair) => {
-            const { customized, subject, body, bcc, attachments, ...written } = templateInForce(state, name, pair.notification, locale.right);
-            const languages = (pair.customizations ?? []).map((c) => c.locale ?? null);
-            return {
-              notification: pair.notification,
-              enabled: pair.enabled,
-              customized,
-              customizedLocales: languages,
-              template: { ...written, subject, body, bcc, attachments: attachmentSummary(attachments) },
-            };
-          }),
-        });
-        const branding = state.branding === undefined ? {} : { branding: state.branding };
-        return json(200, { accountId, version, ...branding, locale: locale.right, user: audience('user'), guest: audience('guest') }, { ETag: etagOf(version) });
-      },
-    },
-    {
-      method: 'POST',
-      pattern: pairRoute('/preview'),
-      body: 'optional',
-      async handle(ctx) {
-        const pair = pairOf(ctx.params);
-        if (isProblemValue(pair)) return fail(pair);
-        const body = await ctx.body();
-        if (E.isLeft(body)) return fail(body.left);
-        const draft = decode(PreviewBody, body.right);
-        if (E.isLeft(draft)) return fail(invalidFields(draft.left.problems.map((p) => ({ field: p.path, detail: p.message }))));
-        const { state } = await loadAccount(app, ctx.params['id'] ?? '');
-        const locale = draft.right.locale ?? state.branding?.defaultLocale ?? 'en';
-        // Whatever the draft leaves out comes from the template in force, so an editor can
-        // preview a new body under the saved subject.
-        const current = templateInForce(state, pair.audience, pair.notification, locale);
-        const template: PreviewTemplate = {
-          subject: draft.right.subject ?? current.subject,
-          body: draft.right.body ?? current.body,
-          bcc: draft.right.bcc ?? current.bcc,
-          attachments: draft.right.attachments ?? current.attachments,
-        };
-        const branding = state.branding === undefined ? {} : { branding: state.branding };
-        const rendered = app.renderer.preview(template, { ...pair, locale, ...branding });
-        if (E.isLeft(rendered)) return fail(accountProblem(rendered.left));
-        return json(200, emailView(rendered.right));
-      },
-    },
-  ];
+    fastify.put<{ Params: PairPath; Body: Body }>(pairRoute(''), { config: { body: 'required' } }, async (request, reply) => {
+      const pair = pairOf(request.params);
+      if (isProblemValue(pair)) return sendProblem(reply, pair);
+      return runAccountCommand(app, request, reply, request.params.id, 'CustomizeNotification', { ...request.body, ...pair });
+    });
+
+    for (const action of ['enable', 'disable'] as const) {
+      fastify.post<{ Params: PairPath; Body: Body }>(pairRoute(`/${action}`), { config: { body: 'optional' } }, async (request, reply) => {
+        const pair = pairOf(request.params);
+        if (isProblemValue(pair)) return sendProblem(reply, pair);
+        return runAccountCommand(app, request, reply, request.params.id, action === 'enable' ? 'EnableNotification' : 'DisableNotification', { ...pair });
+      });
+    }
+
+    fastify.get<{ Params: AccountParams }>('/accounts/:id/notifications', async (request, reply) => {
+      const accountId = request.params.id;
+      const { state, version } = await loadAccount(app, accountId);
+      const locale = localeFor(request, state);
+      if (E.isLeft(locale)) return sendProblem(reply, locale.left);
+      const overview = notificationOverview(state);
+      const audience = (name: Audience) => ({
+        total: overview[name].total,
+        active: overview[name].active,
+        disabled: overview[name].disabled,
+        pairs: overview[name].pairs.map((pair) => {
+          const { customized, subject, body, bcc, attachments, ...written } = templateInForce(state, name, pair.notification, locale.right);
+          const languages = (pair.customizations ?? []).map((c) => c.locale ?? null);
+          return {
+            notification: pair.notification,
+            enabled: pair.enabled,
+            customized,
+            customizedLocales: languages,
+            template: { ...written, subject, body, bcc, attachments: attachmentSummary(attachments) },
+          };
+        }),
+      });
+      const branding = state.branding === undefined ? {} : { branding: state.branding };
+      reply.header('ETag', etagOf(version));
+      return { accountId, version, ...branding, locale: locale.right, user: audience('user'), guest: audience('guest') };
+    });
+
+    fastify.post<{ Params: PairPath; Body: Body }>(pairRoute('/preview'), { config: { body: 'optional' } }, async (request, reply) => {
+      const pair = pairOf(request.params);
+      if (isProblemValue(pair)) return sendProblem(reply, pair);
+      const draft = decode(PreviewBody, request.body);
+      if (E.isLeft(draft)) return sendProblem(reply, invalidFields(draft.left.problems.map((p) => ({ field: p.path, detail: p.message }))));
+      const { state } = await loadAccount(app, request.params.id);
+      const locale = draft.right.locale ?? state.branding?.defaultLocale ?? 'en';
+      // Whatever the draft leaves out comes from the template in force, so an editor can
+      // preview a new body under the saved subject.
+      const current = templateInForce(state, pair.audience, pair.notification, locale);
+      const template: PreviewTemplate = {
+        subject: draft.right.subject ?? current.subject,
+        body: draft.right.body ?? current.body,
+        bcc: draft.right.bcc ?? current.bcc,
+        attachments: draft.right.attachments ?? current.attachments,
+      };
+      const branding = state.branding === undefined ? {} : { branding: state.branding };
+      const rendered = app.renderer.preview(template, { ...pair, locale, ...branding });
+      if (E.isLeft(rendered)) return sendProblem(reply, accountProblem(rendered.left));
+      return emailView(rendered.right);
+    });
+  };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/Either';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   meetingDecider,
   meetingStatus,
@@ -11,7 +12,8 @@ import {
 import type { App } from '../app';
 import { etagOf, expectedVersionOf } from '../http/if-match';
 import { invalidFields, notFound, type Problem } from '../http/problem';
-import { fail, json, type Reply, type RequestContext, type Route } from '../http/route';
+import { sendProblem } from '../http/reply';
+import type { BodyRule } from '../http/server';
 import { meetingProblem, versionConflict } from '../problems/meeting';
 
 /** The meeting's folded state and its stream version (-1: no such meeting). */
@@ -25,35 +27,33 @@ export async function loadMeeting(app: App, meetingId: string): Promise<{ state:
   return { state, version };
 }
 
-const noMeeting = (meetingId: string): Problem => notFound(`meeting ${meetingId} does not exist; schedule it first (POST /meetings)`, 'meeting-not-found', 'No such meeting');
+/** 404 for a meeting that was never scheduled. */
+export const noMeeting = (meetingId: string): Problem => notFound(`meeting ${meetingId} does not exist; schedule it first (POST /meetings)`, 'meeting-not-found', 'No such meeting');
+
+type IdParams = { id: string };
+type Body = Record<string, unknown>;
 
 /** Runs one meeting command built from the request body; answers 200/201 `{ version }` or a problem. */
-async function runCommand(
-  app: App,
-  ctx: RequestContext,
-  type: MeetingCommandType,
-  meetingId: string,
-  body: Record<string, unknown>,
-  created: boolean,
-): Promise<Reply> {
-  const expected = expectedVersionOf(ctx.req);
-  if (E.isLeft(expected)) return fail(expected.left);
+async function runCommand(app: App, request: FastifyRequest, reply: FastifyReply, type: MeetingCommandType, meetingId: string, body: Body, created: boolean) {
+  const expected = expectedVersionOf(request.headers);
+  if (E.isLeft(expected)) return sendProblem(reply, expected.left);
   // The path names the meeting; a body that names another one is a mistake worth reporting.
   if (body['meetingId'] !== undefined && body['meetingId'] !== meetingId) {
-    return fail(invalidFields([{ field: 'meetingId', detail: `the body names meeting ${JSON.stringify(body['meetingId'])} but the path names ${meetingId}; leave meetingId out of the body or make them match` }]));
+    return sendProblem(reply, invalidFields([{ field: 'meetingId', detail: `the body names meeting ${JSON.stringify(body['meetingId'])} but the path names ${meetingId}; leave meetingId out of the body or make them match` }]));
   }
   const command = { ...body, type, now: app.now(), meetingId } as Parameters<typeof meetingDecider.decide>[0];
   const options = expected.right === undefined ? {} : { expectedVersion: expected.right };
   const result = await app.commands.handle(meetingStream(meetingId), meetingDecider, command, options);
   switch (result.kind) {
-    case 'accepted': {
-      const headers = { ETag: etagOf(result.version), ...(created ? { Location: `/meetings/${encodeURIComponent(meetingId)}` } : {}) };
-      return json(created ? 201 : 200, created ? { meetingId, version: result.version } : { version: result.version }, headers);
-    }
+    case 'accepted':
+      reply.header('ETag', etagOf(result.version));
+      if (!created) return { version: result.version };
+      reply.code(201).header('Location', `/meetings/${encodeURIComponent(meetingId)}`);
+      return { meetingId, version: result.version };
     case 'rejected':
-      return fail(meetingProblem(result.error));
+      return sendProblem(reply, meetingProblem(result.error));
     case 'conflict':
-      return fail(result.actual < 0 ? noMeeting(meetingId) : versionConflict(`meeting ${meetingId}`, `/meetings/${meetingId}`, result.expected, result.actual));
+      return sendProblem(reply, result.actual < 0 ? noMeeting(meetingId) : versionConflict(`meeting ${meetingId}`, `/meetings/${meetingId}`, result.expected, result.actual));
   }
 }
 
@@ -77,66 +77,50 @@ function meetingView(meeting: ExistingMeeting, version: number, now: string) {
   };
 }
 
-const command = (path: string, type: MeetingCommandType, body: Route['body'] = 'required') =>
-  (app: App): Route => ({
-    method: 'POST',
-    pattern: `/meetings/:id/${path}`,
-    body,
-    async handle(ctx) {
-      const body = await ctx.body();
-      if (E.isLeft(body)) return fail(body.left);
-      return runCommand(app, ctx, type, ctx.params['id'] ?? '', body.right, false);
-    },
-  });
+/** The commands on an existing meeting: path, command type, and whether a body is needed. */
+const commands: readonly (readonly [string, MeetingCommandType, BodyRule])[] = [
+  ['reschedule', 'RescheduleMeeting', 'required'],
+  ['reassign', 'ReassignMeeting', 'required'],
+  ['guests', 'InviteGuest', 'required'],
+  ['cancel', 'CancelMeeting', 'required'],
+  ['start', 'StartMeeting', 'optional'],
+  ['end', 'EndMeeting', 'optional'],
+  ['wrap-up', 'LeaveWrapUpNote', 'required'],
+  ['reviews', 'ReviewMeeting', 'required'],
+];
 
 /** The meeting routes of docs/CONTRACT.md §5. */
-export function meetingRoutes(app: App): Route[] {
-  return [
-    {
-      method: 'POST',
-      pattern: '/meetings',
-      body: 'required',
-      async handle(ctx) {
-        const body = await ctx.body();
-        if (E.isLeft(body)) return fail(body.left);
-        const given = body.right['meetingId'];
-        if (given !== undefined && typeof given !== 'string') {
-          return fail(invalidFields([{ field: 'meetingId', detail: 'must be a string (or left out to get a generated one)' }]));
-        }
-        // An id the client chose is checked by the command codec like any other field.
-        const meetingId = given ?? randomUUID();
-        return runCommand(app, ctx, 'ScheduleMeeting', meetingId, { ...body.right, meetingId }, true);
-      },
-    },
-    command('reschedule', 'RescheduleMeeting')(app),
-    command('reassign', 'ReassignMeeting')(app),
-    command('guests', 'InviteGuest')(app),
-    command('cancel', 'CancelMeeting')(app),
-    command('start', 'StartMeeting', 'optional')(app),
-    command('end', 'EndMeeting', 'optional')(app),
-    command('wrap-up', 'LeaveWrapUpNote')(app),
-    command('reviews', 'ReviewMeeting')(app),
-    {
-      method: 'GET',
-      pattern: '/meetings/:id',
-      body: 'none',
-      async handle(ctx) {
-        const meetingId = ctx.params['id'] ?? '';
-        const { state, version } = await loadMeeting(app, meetingId);
-        if (state.kind === 'none') return fail(noMeeting(meetingId));
-        return json(200, meetingView(state, version, app.now()), { ETag: etagOf(version) });
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/meetings/:id/emails',
-      body: 'none',
-      async handle(ctx) {
-        const meetingId = ctx.params['id'] ?? '';
-        const { state } = await loadMeeting(app, meetingId);
-        if (state.kind === 'none') return fail(noMeeting(meetingId));
-        return json(200, { meetingId, emails: app.emailsOf(meetingId) });
-      },
-    },
-  ];
+export function meetingRoutes(app: App) {
+  return async (fastify: FastifyInstance): Promise<void> => {
+    fastify.post<{ Body: Body }>('/meetings', { config: { body: 'required' } }, async (request, reply) => {
+      const given = request.body['meetingId'];
+      if (given !== undefined && typeof given !== 'string') {
+        return sendProblem(reply, invalidFields([{ field: 'meetingId', detail: 'must be a string (or left out to get a generated one)' }]));
+      }
+      // An id the client chose is checked by the command codec like any other field.
+      const meetingId = given ?? randomUUID();
+      return runCommand(app, request, reply, 'ScheduleMeeting', meetingId, { ...request.body, meetingId }, true);
+    });
+
+    for (const [path, type, body] of commands) {
+      fastify.post<{ Params: IdParams; Body: Body }>(`/meetings/:id/${path}`, { config: { body } }, async (request, reply) =>
+        runCommand(app, request, reply, type, request.params.id, request.body, false),
+      );
+    }
+
+    fastify.get<{ Params: IdParams }>('/meetings/:id', async (request, reply) => {
+      const meetingId = request.params.id;
+      const { state, version } = await loadMeeting(app, meetingId);
+      if (state.kind === 'none') return sendProblem(reply, noMeeting(meetingId));
+      reply.header('ETag', etagOf(version));
+      return meetingView(state, version, app.now());
+    });
+
+    fastify.get<{ Params: IdParams }>('/meetings/:id/emails', async (request, reply) => {
+      const meetingId = request.params.id;
+      const { state } = await loadMeeting(app, meetingId);
+      if (state.kind === 'none') return sendProblem(reply, noMeeting(meetingId));
+      return { meetingId, emails: app.emailsOf(meetingId) };
+    });
+  };
 }

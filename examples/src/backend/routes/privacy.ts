@@ -1,82 +1,68 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { eraseSubject, exportSubject, restrictProcessing, liftProcessingRestriction, subjectsByEmail, type DataSubject } from '@rendezvous/adapters';
 import { isEmailAddress } from '@rendezvous/domain';
 import type { App } from '../app';
-import { invalidFields, type Problem } from '../http/problem';
-import { fail, json, type Reply, type RequestContext, type Route } from '../http/route';
+import { invalidFields } from '../http/problem';
+import { sendProblem } from '../http/reply';
 
 // A person asks by email address. The address stands for the guest it names and for every host
 // (userId) that went by it, so each right acts on all of those subjects.
 
-function addressOf(ctx: RequestContext): string | Problem {
-  const email = (ctx.params['email'] ?? '').trim();
-  if (!isEmailAddress(email)) return invalidFields([{ field: 'email', detail: 'not an email address; the path is /privacy/subjects/<address>, e.g. /privacy/subjects/gus%40example.com' }]);
-  return email.toLowerCase();
-}
+type EmailParams = { email: string };
+type Request = FastifyRequest<{ Params: EmailParams }>;
 
 const describe = (subject: DataSubject): string => ('email' in subject ? `email:${subject.email}` : `user:${subject.userId}`);
 
-async function withSubjects(app: App, ctx: RequestContext, act: (email: string, subjects: DataSubject[]) => Promise<Reply>): Promise<Reply> {
-  const email = addressOf(ctx);
-  if (typeof email !== 'string') return fail(email);
-  return act(email, await subjectsByEmail(app.store, email));
+async function withSubjects(app: App, request: Request, reply: FastifyReply, act: (email: string, subjects: DataSubject[]) => Promise<unknown>) {
+  const email = request.params.email.trim();
+  if (!isEmailAddress(email)) {
+    return sendProblem(reply, invalidFields([{ field: 'email', detail: 'not an email address; the path is /privacy/subjects/<address>, e.g. /privacy/subjects/gus%40example.com' }]));
+  }
+  const lower = email.toLowerCase();
+  return act(lower, await subjectsByEmail(app.store, lower));
 }
 
 /** The data-subject routes: export, restrict (and lift), erase. */
-export function privacyRoutes(app: App): Route[] {
-  const personal = ['email'];
-  return [
-    {
-      method: 'GET',
-      pattern: '/privacy/subjects/:email',
-      body: 'none',
-      personal,
-      handle: (ctx) =>
-        withSubjects(app, ctx, async (email, subjects) => {
-          const exports = [];
-          for (const subject of subjects) exports.push(await exportSubject(app.store, app.keyStore, subject));
-          return json(200, {
-            email,
-            erased: exports.some((e) => e.erased),
-            restricted: exports.some((e) => e.restricted),
-            subjects: exports.map((e) => ({ subject: describe(e.subject), erased: e.erased, restricted: e.restricted, events: e.events })),
-          });
-        }),
-    },
-    {
-      method: 'POST',
-      pattern: '/privacy/subjects/:email/restrict',
-      body: 'optional',
-      personal,
-      handle: (ctx) =>
-        withSubjects(app, ctx, async (email, subjects) => {
-          for (const subject of subjects) await restrictProcessing(app.keyStore, subject);
-          app.log({ msg: 'privacy: processing restricted', subjects: subjects.length });
-          return json(200, { email, restricted: true, subjects: subjects.map(describe) });
-        }),
-    },
-    {
-      method: 'DELETE',
-      pattern: '/privacy/subjects/:email/restrict',
-      body: 'none',
-      personal,
-      handle: (ctx) =>
-        withSubjects(app, ctx, async (email, subjects) => {
-          for (const subject of subjects) await liftProcessingRestriction(app.keyStore, subject);
-          app.log({ msg: 'privacy: restriction lifted', subjects: subjects.length });
-          return json(200, { email, restricted: false, subjects: subjects.map(describe) });
-        }),
-    },
-    {
-      method: 'DELETE',
-      pattern: '/privacy/subjects/:email',
-      body: 'none',
-      personal,
-      handle: (ctx) =>
-        withSubjects(app, ctx, async (email, subjects) => {
-          for (const subject of subjects) await eraseSubject(app.keyStore, subject);
-          app.log({ msg: 'privacy: subject erased', subjects: subjects.length });
-          return json(200, { email, erased: true, subjects: subjects.map(describe) });
-        }),
-    },
-  ];
+export function privacyRoutes(app: App) {
+  return async (fastify: FastifyInstance): Promise<void> => {
+    // The address is personal: the request log names the route, not the person.
+    const config = { personal: ['email'] };
+
+    fastify.get<{ Params: EmailParams }>('/privacy/subjects/:email', { config }, async (request, reply) =>
+      withSubjects(app, request, reply, async (email, subjects) => {
+        const exports = [];
+        for (const subject of subjects) exports.push(await exportSubject(app.store, app.keyStore, subject));
+        return {
+          email,
+          erased: exports.some((e) => e.erased),
+          restricted: exports.some((e) => e.restricted),
+          subjects: exports.map((e) => ({ subject: describe(e.subject), erased: e.erased, restricted: e.restricted, events: e.events })),
+        };
+      }),
+    );
+
+    fastify.post<{ Params: EmailParams }>('/privacy/subjects/:email/restrict', { config: { ...config, body: 'optional' } }, async (request, reply) =>
+      withSubjects(app, request, reply, async (email, subjects) => {
+        for (const subject of subjects) await restrictProcessing(app.keyStore, subject);
+        request.log.info({ subjects: subjects.length }, 'privacy: processing restricted');
+        return { email, restricted: true, subjects: subjects.map(describe) };
+      }),
+    );
+
+    fastify.delete<{ Params: EmailParams }>('/privacy/subjects/:email/restrict', { config }, async (request, reply) =>
+      withSubjects(app, request, reply, async (email, subjects) => {
+        for (const subject of subjects) await liftProcessingRestriction(app.keyStore, subject);
+        request.log.info({ subjects: subjects.length }, 'privacy: restriction lifted');
+        return { email, restricted: false, subjects: subjects.map(describe) };
+      }),
+    );
+
+    fastify.delete<{ Params: EmailParams }>('/privacy/subjects/:email', { config }, async (request, reply) =>
+      withSubjects(app, request, reply, async (email, subjects) => {
+        for (const subject of subjects) await eraseSubject(app.keyStore, subject);
+        request.log.info({ subjects: subjects.length }, 'privacy: subject erased');
+        return { email, erased: true, subjects: subjects.map(describe) };
+      }),
+    );
+  };
 }

@@ -38,7 +38,7 @@ export async function startTestBackend(kind: StoreKind, extra: BackendConfig = {
     host: '127.0.0.1',
     outboxDir: outbox,
     linkSecret: 'test-secret-that-is-long-enough-for-production-use',
-    log: (entry) => logs.push(entry),
+    logStream: { write: (line: string) => logs.push(JSON.parse(line) as LogEntry) },
     ...(kind === 'postgres' ? { databaseUrl: testDatabaseUrl, databaseSchema: schema } : {}),
     ...extra,
   });

@@ -57,7 +57,7 @@ export function describeLifecycle(kind: StoreKind): void {
       // The guest's entry link verifies; the same link naming someone else does not.
       const link = entryLink(toGus?.html ?? '');
       const verified = await api('GET', `/links/verify?url=${encodeURIComponent(link)}`);
-      expect([verified.status, verified.body]).toEqual([200, { meetingId: id, audience: 'guest', recipient: 'g-gus' }]);
+      expect([verified.status, verified.body]).toEqual([200, { meetingId: id, audience: 'guest', recipient: 'g-gus', status: 'scheduled' }]);
       const tampered = await api('GET', `/links/verify?url=${encodeURIComponent(link.replace('r=g-gus', 'r=g-eve'))}`);
       expect(tampered.status).toBe(403);
       expect(tampered.contentType).toContain('application/problem+json');
@@ -141,6 +141,11 @@ export function describeLifecycle(kind: StoreKind): void {
       const twice = await call(t.url, 'POST', '/meetings', { json: scheduleBody({ meetingId: `m-cancel-${kind}` }) });
       expect([twice.status, twice.body.type]).toEqual([409, problemType('meeting-already-scheduled')]);
       await outboxWith(t.outbox, 'the cancellation to host and guest', (e) => e.meetingId === `m-cancel-${kind}` && e.notification === 'meeting-cancelled', 2);
+      // The guest's link from the confirmation still verifies, and says the meeting is cancelled.
+      const [confirmation] = await outboxWith(t.outbox, 'the confirmation to the guest', (e) => e.meetingId === `m-cancel-${kind}` && e.notification === 'meeting-scheduled' && e.audience === 'guest');
+      const link = entryLink(confirmation?.html ?? '');
+      const verified = await call(t.url, 'GET', `/links/verify?url=${encodeURIComponent(link)}`);
+      expect([verified.status, verified.body]).toEqual([200, { meetingId: `m-cancel-${kind}`, audience: 'guest', recipient: 'g-gus', status: 'cancelled' }]);
     });
 
     if (kind === 'postgres') {
