@@ -3,7 +3,6 @@ import type { AccountState } from '../account/state';
 import { pairSettings } from '../account/state';
 import type { AccountSnapshot, EmailToSend, MeetingSnapshot } from './email-to-send';
 import { idempotencyKey } from './idempotency-key';
-import { sequenceOf } from './meeting-rules';
 import type { MeetingEntry, Plan } from './plan';
 import type { PlannedEmail } from './planned-email';
 import { kindOf } from './planned-email';
@@ -20,9 +19,27 @@ function meetingSnapshot(plan: Plan, entry: MeetingEntry, now: string): MeetingS
   const status = meetingStatus(meeting, now);
   const end = fromMillis(toMillis(start) + meetingType.durationMinutes * minute);
   const host = currentHost(plan.profiles, entry.host);
-  return description === undefined
-    ? { meetingId, accountId, status, meetingType, start, end, host, guests, createdBy }
-    : { meetingId, accountId, status, meetingType, description, start, end, host, guests, createdBy };
+  const snapshot: { -readonly [K in keyof MeetingSnapshot]: MeetingSnapshot[K] } = { meetingId, accountId, status, meetingType, start, end, host, guests, createdBy };
+  if (description !== undefined) snapshot.description = description;
+  const calendarHostname = hostnameWhenScheduled(plan, entry);
+  if (calendarHostname !== undefined) snapshot.calendarHostname = calendarHostname;
+  return snapshot;
+}
+
+/**
+ * The account's hostname in force when the meeting was scheduled (a BrandingConfigured at that
+ * very instant counts, CONTRACT §2.14), or undefined when it had none then.
+ */
+function hostnameWhenScheduled(plan: Plan, entry: MeetingEntry): string | undefined {
+  const hostnames = plan.hostnames.get(entry.meeting.accountId);
+  if (hostnames === undefined) return undefined;
+  const scheduledMs = toMillis(entry.meeting.scheduledAt);
+  let found: string | undefined;
+  for (const h of hostnames) {
+    if (h.at > scheduledMs) break;
+    found = h.hostname;
+  }
+  return found;
 }
 
 /** Account snapshots by account state and pair: an account's state changes rarely, its emails are many. */
@@ -76,7 +93,7 @@ export function emailOf(
     recipient,
     meeting: snapshot,
     account: accountSnapshot(accountId, account, email),
-    sequence: payload?.sequence ?? sequenceOf(entry.meeting),
+    sequence: entry.sequence,
   };
   if (payload?.rescheduling !== undefined) toSend.rescheduling = payload.rescheduling;
   if (payload?.cancellation !== undefined) toSend.cancellation = payload.cancellation;

@@ -25,6 +25,12 @@ export interface MeetingSnapshot {
   readonly host: Host;
   readonly guests: readonly Guest[];
   readonly createdBy: Actor;
+  /**
+   * The account's hostname when the meeting was scheduled: its ICS UID is
+   * `<meetingId>@<calendarHostname>` for life, so a later branding change never splits the
+   * meeting into two calendar events. Absent when the account had no branding then.
+   */
+  readonly calendarHostname?: string;
 }
 
 /** An account's customization of one (audience, notification) pair, for one locale or (without `locale`) for all. */
@@ -60,7 +66,7 @@ export interface EmailToSend {
   readonly recipient: Recipient;
   readonly meeting: MeetingSnapshot;
   readonly account: AccountSnapshot;
-  /** ICS SEQUENCE: 0 when scheduled, one higher at every reschedule and at the cancel. */
+  /** ICS SEQUENCE: the meeting's at the due time (0 when scheduled, one higher at every reschedule, reassign and the cancel). */
   readonly sequence: number;
   /** meeting-rescheduled: the reason and the start before it. */
   readonly rescheduling?: { readonly reason: string; readonly previousStart: string; readonly by: Actor };

@@ -15,7 +15,12 @@ function foldOther(plan: Plan, options: PlanningOptions, event: DomainEvent, at:
       const changes: readonly ProfileChange[] = plan.profiles.get(userId) ?? [];
       return planWith(plan, { profiles: plan.profiles.set(userId, [...changes, { at, update: event.data }]) });
     }
-    case 'BrandingConfigured':
+    case 'BrandingConfigured': {
+      const { accountId, hostname } = event.data;
+      const state = evolveAccount(plan.accounts.get(accountId) ?? initialAccountState, event);
+      const hostnames = [...(plan.hostnames.get(accountId) ?? []), { at, hostname }];
+      return planWith(plan, { accounts: plan.accounts.set(accountId, state), hostnames: plan.hostnames.set(accountId, hostnames) });
+    }
     case 'NotificationCustomized':
     case 'NotificationEnabled':
     case 'NotificationDisabled': {

@@ -59,7 +59,8 @@ describe('who receives what (docs/CONTRACT.md §2)', () => {
       1,
       { reason: 'The meeting was reassigned to Rita Replacement.', by: 'reassignment' },
     ]);
-    expect([welcome.recipient.email, welcome.sequence, welcome.meeting.host.email]).toEqual(['rita@example.com', 0, 'rita@example.com']);
+    // 1.1: the reassign raises the meeting's SEQUENCE, and both of its invitations carry it.
+    expect([welcome.recipient.email, welcome.sequence, welcome.meeting.host.email]).toEqual(['rita@example.com', 1, 'rita@example.com']);
   });
 
   it('3. a host reassigned away and back gets the reminder again, once, under its first key', () => {

@@ -15,9 +15,9 @@ import { currentHost } from './recipients';
 const minute = 60_000;
 const noFormerHosts: readonly HostTenure[] = [];
 
-/** ICS SEQUENCE of a meeting: 0 when scheduled, +1 per reschedule and at the cancel. */
-export function sequenceOf(meeting: ExistingMeeting): number {
-  return meeting.rescheduleCount + (meeting.phase === 'cancelled' ? 1 : 0);
+/** The entry with its ICS SEQUENCE one higher: a reschedule, a reassign or the cancel changed the calendar event. */
+function raiseSequence(draft: Draft): void {
+  draft.entry = entryWith(draft.entry, { sequence: draft.entry.sequence + 1 });
 }
 
 function hostOf(draft: Draft): Addressee {
@@ -33,7 +33,12 @@ function everyone(draft: Draft): Addressee[] {
   return [hostOf(draft), ...guestsOf(draft)];
 }
 
-function atOnce(draft: Draft, notification: 'meeting-scheduled' | 'meeting-rescheduled' | 'meeting-cancelled' | 'wrap-up', to: readonly Addressee[], payload: Payload): void {
+function atOnce(
+  draft: Draft,
+  notification: 'meeting-scheduled' | 'meeting-rescheduled' | 'meeting-cancelled' | 'wrap-up',
+  to: readonly Addressee[],
+  payload: Payload | undefined,
+): void {
   for (const who of to) draft.add(notification, who, draft.version, draft.at, payload);
 }
 
@@ -69,7 +74,7 @@ function withdrawStartsSoon(draft: Draft, why: Parameters<Draft['withdraw']>[1],
 
 function scheduled(draft: Draft): void {
   const all = everyone(draft);
-  atOnce(draft, 'meeting-scheduled', all, { sequence: 0 });
+  atOnce(draft, 'meeting-scheduled', all, undefined);
   for (const who of all) startsSoon(draft, who);
 }
 
@@ -77,9 +82,10 @@ function rescheduled(draft: Draft, before: ExistingMeeting, event: EventOf<'Meet
   const { start, reason, by } = event.data;
   withdrawStartsSoon(draft, { kind: 'rescheduled', at: draft.at, start });
   draft.entry = entryWith(draft.entry, { startVersion: draft.version });
+  raiseSequence(draft);
   const rescheduling = { reason, previousStart: before.start, by };
   const all = everyone(draft);
-  atOnce(draft, 'meeting-rescheduled', all, { sequence: sequenceOf(draft.entry.meeting), rescheduling });
+  atOnce(draft, 'meeting-rescheduled', all, { rescheduling });
   for (const who of all) startsSoon(draft, who);
 }
 
@@ -89,10 +95,12 @@ function reassigned(draft: Draft, before: MeetingEntry, event: EventOf<'MeetingR
   const formerHosts = [...before.formerHosts.filter((t) => t.host.userId !== previous.host.userId && t.host.userId !== host.userId), previous];
   const previousAddressee: Addressee = { audience: 'user', id: previous.host.userId, email: currentHost(draft.plan.profiles, previous).email };
   draft.entry = entryWith(draft.entry, { host: new HostTenure(host, draft.at), formerHosts });
-  const sequence = sequenceOf(before.meeting);
+  // Both calendar messages of a reassign carry the new SEQUENCE: a calendar that sees both (a
+  // shared or delegated one, a bcc archive) must not drop the new host's invitation as stale.
+  raiseSequence(draft);
   const cancellation = { reason: `The meeting was reassigned to ${host.name}.`, by: 'reassignment' } as const;
-  atOnce(draft, 'meeting-cancelled', [previousAddressee], { sequence: sequence + 1, cancellation });
-  atOnce(draft, 'meeting-scheduled', [hostOf(draft)], { sequence });
+  atOnce(draft, 'meeting-cancelled', [previousAddressee], { cancellation });
+  atOnce(draft, 'meeting-scheduled', [hostOf(draft)], undefined);
   withdrawStartsSoon(draft, { kind: 'reassigned', at: draft.at, to: host.userId }, 'user', previous.host.userId);
   startsSoon(draft, hostOf(draft), { invited: false });
 }
@@ -100,7 +108,7 @@ function reassigned(draft: Draft, before: MeetingEntry, event: EventOf<'MeetingR
 function invited(draft: Draft, event: EventOf<'GuestInvited'>): void {
   const { guestId, email } = event.data.guest;
   const guest: Addressee = { audience: 'guest', id: guestId, email };
-  atOnce(draft, 'meeting-scheduled', [guest], { sequence: sequenceOf(draft.entry.meeting) });
+  atOnce(draft, 'meeting-scheduled', [guest], undefined);
   startsSoon(draft, guest, { invited: true });
 }
 
@@ -122,15 +130,16 @@ function applyRules(draft: Draft, before: MeetingEntry, event: MeetingEvent): vo
       return invited(draft, event);
     case 'MeetingCancelled': {
       withdrawStartsSoon(draft, { kind: 'cancelled', at: draft.at });
+      raiseSequence(draft);
       const { reason, by } = event.data;
-      return atOnce(draft, 'meeting-cancelled', everyone(draft), { sequence: sequenceOf(draft.entry.meeting), cancellation: { reason, by } });
+      return atOnce(draft, 'meeting-cancelled', everyone(draft), { cancellation: { reason, by } });
     }
     case 'MeetingStarted':
       return withdrawStartsSoon(draft, { kind: 'started', at: draft.at });
     case 'MeetingEnded':
       return ended(draft);
     case 'WrapUpNoteLeft':
-      return atOnce(draft, 'wrap-up', guestsOf(draft), { sequence: sequenceOf(draft.entry.meeting), wrapUpNote: event.data.note });
+      return atOnce(draft, 'wrap-up', guestsOf(draft), { wrapUpNote: event.data.note });
     case 'MeetingReviewed':
       return draft.withdraw(
         (e) => e.notification === 'review' && e.recipientId === event.data.guestId,
@@ -147,7 +156,7 @@ export function foldMeetingEvent(plan: Plan, options: PlanningOptions, event: Me
     if (event.type !== 'MeetingScheduled') return plan;
     const meeting = evolveMeeting(initialMeetingState, event);
     if (meeting.kind === 'none') return plan;
-    const entry: MeetingEntry = { meeting, host: new HostTenure(meeting.host, at), formerHosts: noFormerHosts, startVersion: 0, emails: [], pending: [] };
+    const entry: MeetingEntry = { meeting, host: new HostTenure(meeting.host, at), formerHosts: noFormerHosts, startVersion: 0, sequence: 0, emails: [], pending: [] };
     const draft = new Draft(plan, options, entry, 0, at);
     scheduled(draft);
     return draft.finish();

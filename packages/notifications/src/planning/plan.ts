@@ -34,6 +34,12 @@ export interface MeetingEntry {
   readonly formerHosts: readonly HostTenure[];
   /** Stream version of the event that set the current start (starts-soon's trigger). */
   readonly startVersion: number;
+  /**
+   * The meeting's ICS SEQUENCE (CONTRACT §2.12, 1.1): 0 when scheduled, one higher at every
+   * reschedule, reassign and at the cancel. It belongs to the meeting, not to a recipient, and
+   * every invitation carries it as it stands at the invitation's due time, so it never goes down.
+   */
+  readonly sequence: number;
   /** Every email planned or considered, in order; a record is replaced when its email moves on. */
   readonly emails: readonly PlannedEmail[];
   /**
@@ -50,6 +56,12 @@ export interface ProfileChange {
   readonly update: ProfileUpdate;
 }
 
+/** A hostname an account configured, and from when (occurredAt, epoch ms). */
+export interface HostnameFrom {
+  readonly at: number;
+  readonly hostname: string;
+}
+
 /**
  * The planner's state. A Planner's plan is an immutable value (persistent trees share structure
  * between versions); a planning session's has mutable maps and queues and never leaves it.
@@ -59,6 +71,8 @@ export interface Plan {
   readonly meetings: ById<MeetingEntry>;
   readonly accounts: ById<AccountState>;
   readonly profiles: ById<readonly ProfileChange[]>;
+  /** Each account's hostnames with the instant each was configured: a meeting's ICS UID uses the one in force when it was scheduled. */
+  readonly hostnames: ById<readonly HostnameFrom[]>;
   /** Slots with emails planned for later (reminders, review requests), not judged yet. */
   readonly waiting: Queue;
   /** Slots with emails that were valid at their due time and are not sent yet. */
@@ -81,6 +95,7 @@ export function entryWith(entry: MeetingEntry, parts: Partial<MeetingEntry>): Me
     host: parts.host ?? entry.host,
     formerHosts: parts.formerHosts ?? entry.formerHosts,
     startVersion: parts.startVersion ?? entry.startVersion,
+    sequence: parts.sequence ?? entry.sequence,
     emails: parts.emails ?? entry.emails,
     pending: parts.pending ?? entry.pending,
   };
@@ -95,6 +110,7 @@ export function planWith(plan: Plan, parts: Partial<Plan>): Plan {
     if (parts.meetings !== undefined) owned.meetings = parts.meetings;
     if (parts.accounts !== undefined) owned.accounts = parts.accounts;
     if (parts.profiles !== undefined) owned.profiles = parts.profiles;
+    if (parts.hostnames !== undefined) owned.hostnames = parts.hostnames;
     if (parts.waiting !== undefined) owned.waiting = parts.waiting;
     if (parts.ready !== undefined) owned.ready = parts.ready;
     return plan;
@@ -103,6 +119,7 @@ export function planWith(plan: Plan, parts: Partial<Plan>): Plan {
     meetings: parts.meetings ?? plan.meetings,
     accounts: parts.accounts ?? plan.accounts,
     profiles: parts.profiles ?? plan.profiles,
+    hostnames: parts.hostnames ?? plan.hostnames,
     waiting: parts.waiting ?? plan.waiting,
     ready: parts.ready ?? plan.ready,
     owned: plan.owned,
@@ -135,6 +152,7 @@ export const emptyPlan: Plan = {
   meetings: persistentById(),
   accounts: persistentById(),
   profiles: persistentById(),
+  hostnames: persistentById(),
   waiting: persistentQueue(),
   ready: persistentQueue(),
   owned: false,
@@ -142,5 +160,5 @@ export const emptyPlan: Plan = {
 
 /** A new plan of an empty history whose maps and queues change in place: for one session only. */
 export function mutablePlan(): Plan {
-  return { meetings: mutableById(), accounts: mutableById(), profiles: mutableById(), waiting: mutableQueue(), ready: mutableQueue(), owned: true };
+  return { meetings: mutableById(), accounts: mutableById(), profiles: mutableById(), hostnames: mutableById(), waiting: mutableQueue(), ready: mutableQueue(), owned: true };
 }

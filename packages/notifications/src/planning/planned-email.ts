@@ -21,10 +21,12 @@ export type Why =
   | { readonly kind: 'disabled' }
   | { readonly kind: 'erased' };
 
-/** What an email announces, fixed when its event happened; one object is shared by all its recipients. */
+/**
+ * What an email announces, fixed when its event happened; one object is shared by all its
+ * recipients. The ICS SEQUENCE is not part of it: an invitation carries the meeting's SEQUENCE
+ * as it stands at the due time (CONTRACT §2.12).
+ */
 export interface Payload {
-  /** ICS SEQUENCE the email carries. */
-  readonly sequence: number;
   readonly rescheduling?: { readonly reason: string; readonly previousStart: string; readonly by: Actor };
   readonly cancellation?: { readonly reason: string; readonly by: Actor | 'reassignment' };
   readonly wrapUpNote?: string;

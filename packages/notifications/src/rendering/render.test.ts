@@ -7,8 +7,10 @@ import { sampleEmail } from './sample';
 const renderer = createRenderer({ linkSecret: 'render-test-secret' });
 // The content cell of the branded frame: what the template's body rendered to.
 const contentOf = (html: string): string => html.split('class="rv-pad rv-content"')[1]!.replace(/^[^>]*>\n/, '').split('\n</td></tr>\n')[0]!;
+// As planning gives it: an account branded before the meeting was scheduled.
 const branded = (email: EmailToSend, extra: Partial<EmailToSend['account']> = {}): EmailToSend => ({
   ...email,
+  meeting: { ...email.meeting, calendarHostname: 'meet.acme.example' },
   account: { ...email.account, companyName: 'Acme', hostname: 'meet.acme.example', ...extra },
 });
 

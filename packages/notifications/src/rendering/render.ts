@@ -122,7 +122,9 @@ export function createRenderer(options: RendererOptions): Renderer {
     const subject = compiled.subject.render(vars, 'subject');
     const frame = compiledFrame(lang);
     const html = documentHead(escapeHtml(lang), escapeHtml(subject)) + frame.top.render(vars, 'html') + compiled.body.render(vars, 'html') + frame.bottom.render(vars, 'html');
-    const calendar = invitationFor(email, branding.hostname, String(vars['links.meeting']));
+    // The UID's hostname is the one in force when the meeting was scheduled (CONTRACT §2.12):
+    // links follow the account's current hostname, the calendar event keeps its identity.
+    const calendar = invitationFor(email, email.meeting.calendarHostname ?? fallback.hostname, String(vars['links.meeting']));
     return {
       idempotencyKey: email.idempotencyKey,
       notification: email.notification,
@@ -173,9 +175,12 @@ export function createRenderer(options: RendererOptions): Renderer {
       const unsafe = checkBodyHtml(template.body);
       if (unsafe !== undefined) return E.left(unsafe);
       const locale = target.locale ?? 'en';
-      const email = sampleEmail(target.audience, target.notification, locale);
+      const branding = target.branding ?? fallback;
+      const sample = sampleEmail(target.audience, target.notification, locale);
+      // The sample meeting was "scheduled" under the branding being previewed.
+      const email = { ...sample, meeting: { ...sample.meeting, calendarHostname: branding.hostname } };
       const extras = { bcc: template.bcc ?? [], attachments: template.attachments ?? [] };
-      return E.right(compose(email, compiled.right, locale, target.branding ?? fallback, extras, email.dueAt));
+      return E.right(compose(email, compiled.right, locale, branding, extras, email.dueAt));
     },
   };
 }
