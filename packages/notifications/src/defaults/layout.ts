@@ -109,7 +109,7 @@ export function frame(words: LayoutWords): FrameSource {
     '<body style="margin:0;padding:0;background-color:#f3f4f6;">',
     '<table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="width:100%;background-color:#f3f4f6;">',
     '<tr><td class="rv-outer" align="center" style="padding:24px 12px;">',
-    '<table role="presentation" cellpadding="0" cellspacing="0" border="0" width="600" style="width:100%;max-width:600px;background-color:#ffffff;border-radius:8px;">',
+    '<table role="presentation" cellpadding="0" cellspacing="0" border="0" width="600" style="width:100%;max-width:600px;table-layout:fixed;background-color:#ffffff;border-radius:8px;">',
     `<tr><td class="rv-pad" style="padding:24px 32px 0 32px;">${para(`${font}font-size:14px;line-height:20px;font-weight:bold;color:#6b7280;`, '{{ company.name }}')}</td></tr>`,
     `<tr><td class="rv-pad rv-content" style="padding:16px 32px 0 32px;${text}overflow-wrap:anywhere;word-break:break-word;">`,
     '',
