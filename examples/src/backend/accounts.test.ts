@@ -27,6 +27,7 @@ it('lists every pair with the built-in template until an admin customizes it, an
     customized: false,
     customizedLocales: [],
     template: { subject: builtIn?.subject, body: builtIn?.body, bcc: [], attachments: [] },
+    builtIn: { subject: builtIn?.subject, body: builtIn?.body },
   });
   const dutch = await call(t.url, 'GET', '/accounts/globex/notifications?locale=nl');
   expect(dutch.body.guest.pairs[0].template.subject).toBe(defaultTemplate('guest', 'meeting-scheduled', 'nl')?.subject);
@@ -60,7 +61,10 @@ it('lists every pair with the built-in template until an admin customizes it, an
       bcc: ['crm@globex.example'],
       attachments: [{ filename: 'agenda.txt', contentType: 'text/plain', bytes: 8 }],
     },
+    builtIn: { subject: defaultTemplate('guest', 'meeting-scheduled', 'en')?.subject, body: defaultTemplate('guest', 'meeting-scheduled', 'en')?.body },
   });
+  const whole = await call(t.url, 'GET', '/accounts/globex/notifications?attachments=content');
+  expect(whole.body.guest.pairs[0].template.attachments).toEqual([{ filename: 'agenda.txt', contentType: 'text/plain', bytes: 8, contentBase64: Buffer.from('1. Intro').toString('base64') }]);
 
   // The customization is what guests of the account now receive.
   const meeting = await call(t.url, 'POST', '/meetings', { json: scheduleBody({ accountId: 'globex', meetingId: 'm-globex' }) });
