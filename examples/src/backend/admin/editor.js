@@ -260,12 +260,12 @@
     const r = await api('PUT', pairPath(state.pair), body);
     $('save').disabled = false;
     if (!r.ok) { showError(r); $('saved').textContent = ''; return; }
-    $('saved').textContent = r.body.changed ? 'Saved.' : 'Saved (no change).';
     const notification = state.pair;
     await loadOverview();
     state.pair = notification;
     renderOverview();
     openPairKeepingText();
+    $('saved').textContent = r.body.changed ? 'Saved.' : 'Saved (no change).';
   }
 
   // After a save, the overview changed but the editor keeps what the admin typed.

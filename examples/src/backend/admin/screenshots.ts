@@ -1,17 +1,15 @@
 // Takes the screenshots of the Email Editor and of a few emails that the README shows:
 //   pnpm exec tsx examples/src/backend/admin/screenshots.ts [out-dir]   (default docs/)
 // Starts an in-memory backend on a free port, drives the page in Chromium, and writes PNGs.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startBackend } from '../backend';
+import { startTestBackend } from '../testing/fixture';
 import { launchChromium } from './browser';
 
 async function main(): Promise<void> {
   const out = resolve(process.argv[2] ?? 'docs');
   mkdirSync(out, { recursive: true });
-  const outbox = mkdtempSync(join(tmpdir(), 'rendezvous-shots-'));
-  const backend = await startBackend({ port: 0, host: '127.0.0.1', outboxDir: outbox, linkSecret: 'screenshot-secret-long-enough-for-production', log: () => undefined });
+  const backend = await startTestBackend('memory');
   const put = (path: string, json: unknown) => fetch(backend.url + path, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(json) });
   await put('/accounts/northwind/branding', { companyName: 'Northwind Advisory', hostname: 'meet.northwind.example', defaultLocale: 'en' });
   await fetch(backend.url + '/accounts/northwind/notifications/guest/review/disable', { method: 'POST' });
@@ -51,8 +49,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    await backend.close();
-    rmSync(outbox, { recursive: true, force: true });
+    await backend.stop();
   }
   process.stdout.write(`screenshots in ${out}\n`);
 }

@@ -69,11 +69,13 @@ function templateInForce(state: AccountState, audience: Audience, notification: 
 }
 
 // Attachments can be megabytes of base64: listings show what they are, not their bytes.
-const attachmentSummary = (attachments: readonly { filename: string; contentType: string; content?: Buffer; contentBase64?: string }[]) =>
+const attachmentSummary = (attachments: readonly { filename: string; contentType: string; content?: Buffer; contentBase64?: string }[], withContent = false) =>
   attachments.map((a) => ({
     filename: a.filename,
     contentType: a.contentType,
     bytes: a.content?.length ?? Buffer.from(a.contentBase64 ?? '', 'base64').length,
+    // ?attachments=content: the Email Editor saves the text again without losing the files.
+    ...(withContent && a.contentBase64 !== undefined ? { contentBase64: a.contentBase64 } : {}),
   }));
 
 function emailView(email: OutgoingEmail) {
@@ -126,6 +128,7 @@ export function accountRoutes(app: App) {
       const locale = localeFor(request, state);
       if (E.isLeft(locale)) return sendProblem(reply, locale.left);
       const overview = notificationOverview(state);
+      const withContent = queryParam(request, 'attachments') === 'content';
       const audience = (name: Audience) => ({
         total: overview[name].total,
         active: overview[name].active,
@@ -133,12 +136,15 @@ export function accountRoutes(app: App) {
         pairs: overview[name].pairs.map((pair) => {
           const { customized, subject, body, bcc, attachments, ...written } = templateInForce(state, name, pair.notification, locale.right);
           const languages = (pair.customizations ?? []).map((c) => c.locale ?? null);
+          const builtIn = defaultTemplate(name, pair.notification, locale.right);
           return {
             notification: pair.notification,
             enabled: pair.enabled,
             customized,
             customizedLocales: languages,
-            template: { ...written, subject, body, bcc, attachments: attachmentSummary(attachments) },
+            template: { ...written, subject, body, bcc, attachments: attachmentSummary(attachments, withContent) },
+            // What "reset to built-in" puts back in the editor for this language.
+            builtIn: { subject: builtIn?.subject ?? '', body: builtIn?.body ?? '' },
           };
         }),
       });

@@ -1,17 +1,12 @@
+import type { FastifyInstance } from 'fastify';
 import { adminPage } from '../admin/page';
-import type { Route } from '../http/route';
 
-/** `GET /admin`: the Email Editor page (CONTRACT §5), which then speaks only the public API. */
-export function adminRoutes(): Route[] {
-  return [
-    {
-      method: 'GET',
-      pattern: '/admin',
-      body: 'none',
-      async handle() {
-        const page = adminPage();
-        return { status: 200, text: page.html, headers: page.headers };
-      },
-    },
-  ];
+/** `GET /admin`: the Email Editor page (docs/CONTRACT.md §5), which then speaks only the public API. */
+export function adminRoutes() {
+  return async (fastify: FastifyInstance): Promise<void> => {
+    fastify.get('/admin', async (_request, reply) => {
+      const page = adminPage();
+      return reply.headers(page.headers).send(page.html);
+    });
+  };
 }
