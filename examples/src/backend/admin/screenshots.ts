@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     await page.waitForFunction('document.getElementById("body").value.includes("Hello")');
     await page.locator('#body').click();
     await page.keyboard.press('Control+End');
-    await page.keyboard.type('\n<p>{{ meeting.usr.name }}</p>');
+    await page.keyboard.type('\n<p>Your host: {{ meeting.usr.name }}, {{ meeting.user.jobTitle }}</p>');
     await page.waitForSelector('#error:not([hidden])');
     await page.screenshot({ path: join(out, 'email-editor-error.png') });
     await page.locator('#error-fix').click();
