@@ -9,10 +9,9 @@ const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/
 export const chromiumMissing =
   'The Email Editor browser tests need Chromium: install it with `apt-get install -y chromium` (Debian/Ubuntu; .ci/run does), or set CHROMIUM_PATH to a Chromium or Chrome binary.';
 
-/** The Chromium binary to drive: CHROMIUM_PATH, else the first one installed. */
-export function chromiumPath(): string {
-  const asked = process.env['CHROMIUM_PATH'];
-  const found = [...(asked === undefined || asked === '' ? [] : [asked]), ...candidates].find((path) => {
+/** The Chromium binary to drive: CHROMIUM_PATH, else the first of `installed` that exists; throws {@link chromiumMissing}. */
+export function chromiumPath(installed: readonly string[] = candidates, asked = process.env['CHROMIUM_PATH']): string {
+  const found = [...(asked === undefined || asked === '' ? [] : [asked]), ...installed].find((path) => {
     try {
       accessSync(path, constants.X_OK);
       return true;
