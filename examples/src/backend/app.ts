@@ -12,5 +12,5 @@ export interface App {
   /** The server clock, as a UTC instant: every command's `now`. */
   now(): string;
   /** The emails the live dispatcher sent and planned for a meeting, with their state. */
-  emailsOf(meetingId: string): readonly unknown[];
+  emailsOf(meetingId: string): Promise<readonly unknown[]>;
 }

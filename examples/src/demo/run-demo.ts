@@ -156,7 +156,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     await mailer.close();
   }
 
-  const views = meetingIds.flatMap((meetingId) => dispatcher.emails(meetingId).map((view) => ({ meetingId, ...view })));
+  const views = (await Promise.all(meetingIds.map(async (meetingId) => (await dispatcher.emails(meetingId)).map((view) => ({ meetingId, ...view }))))).flat();
   const asWithheld = (v: (typeof views)[number]): WithheldEmail => ({
     dueAt: v.dueAt,
     meetingId: v.meetingId,

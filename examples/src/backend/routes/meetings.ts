@@ -120,7 +120,7 @@ export function meetingRoutes(app: App) {
       const meetingId = request.params.id;
       const { state } = await loadMeeting(app, meetingId);
       if (state.kind === 'none') return sendProblem(reply, noMeeting(meetingId));
-      return { meetingId, emails: app.emailsOf(meetingId) };
+      return { meetingId, emails: await app.emailsOf(meetingId) };
     });
   };
 }

@@ -1,33 +1,38 @@
 import { deliveryStream, fromMillis } from '@rendezvous/domain';
-import { createPlanner } from '@rendezvous/notifications';
+import { createPlanner, type EmailToSend } from '@rendezvous/notifications';
 import { Turns } from '../commands/turns';
 import type { Subscription } from '../store/port';
 import { createInMemoryCheckpointStore } from './checkpoints/memory';
 import { withDeadline } from './deadline';
+import { Deliveries } from './deliveries';
+import { meetingFactTypes } from './due-index/facts';
+import { createInMemoryDueIndex } from './due-index/memory';
+import type { DueIndex, DueMeeting } from './due-index/port';
 import { emailViews, type EmailView } from './email-view';
+import { foldMeeting } from './meeting-fold';
 import { dispatcherSettings, type DispatcherOptions } from './options';
-import { Projection } from './projection';
 import type { DispatchLogEntry, TickReport } from './report';
 import { stepGroup, type StepContext } from './step';
 import type { Step, Task } from './task';
-import { workOrder } from './work-order';
 
-/** The live dispatcher: follows the store, sends each due email once, records what became of it. */
+/** The live dispatcher: sends each due email once, records what became of it, shares the work with its peers. */
 export interface Dispatcher {
-  /** Folds the whole store (catching up on what happened while it was down), then follows it and sends on the clock. */
+  /** Brings the due index up to date (from its checkpoint), then follows the store and sends on the clock. */
   start(): Promise<void>;
   /** Finishes the sends in flight (starting no new one), stops following the store, saves the checkpoint. */
   stop(): Promise<void>;
-  /** Folds everything appended so far, then sends what is due now; start() calls it on the clock. */
+  /** Brings the due index up to date, then handles every meeting due now that no other instance holds; start() calls it on the clock. */
   tick(): Promise<TickReport>;
-  /** The emails sent and planned for a meeting, with state and reason (GET /meetings/:id/emails). */
-  emails(meetingId: string): EmailView[];
-  /** Resolves once everything appended so far is folded and, while started, what is due now was handled. */
+  /** The emails sent and planned for a meeting, with state and reason (GET /meetings/:id/emails), folded from the store on demand. */
+  emails(meetingId: string): Promise<EmailView[]>;
+  /** Resolves once the due index holds everything appended so far and, while started, what is due now was handled. */
   idle(): Promise<void>;
 }
 
-/** The longest the loop sleeps without looking at the store, in case its subscription went quiet (clock time). */
+/** The longest the loop sleeps without looking at the index when it is its only user (clock time). */
 const maxSleepMs = 60_000;
+/** The longest it sleeps when other processes share the index: their releases and dead leases wake nobody here. */
+const sharedPollMs = 2_000;
 /** Saves of the checkpoint during a run are at least this far apart (real time). */
 const checkpointEveryMs = 1_000;
 /** Most emails of one delivery stream claimed by one append (they are then sent side by side). */
@@ -41,14 +46,17 @@ interface Running {
   loop: Promise<void>;
 }
 
+type Counts = { sent: number; retrying: number; failed: number; skipped: number; waiting: number };
+
 /** Creates a dispatcher (see `Dispatcher` and DISPATCHER.md). */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const settings = dispatcherSettings(options);
   const { store, clock, dispatcherId } = options;
   const planner = createPlanner(options.planning ?? {});
-  const projection = new Projection(planner);
+  const index: DueIndex = options.dueIndex ?? createInMemoryDueIndex();
   const checkpoints = options.checkpoints ?? createInMemoryCheckpointStore();
-  const tasks = new Map<string, Task>();
+  // Only emails whose state outlives one look: an acceptance not recorded yet, a hold after the store failed.
+  const remembered = new Map<string, Task>();
   const ticks = new Turns();
   let running: Running | undefined;
   let stopping = false;
@@ -66,12 +74,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const note = (level: 'info' | 'warn' | 'error', msg: string, detail?: string): void =>
     log({ kind: 'dispatcher', level, msg, at: clock.now(), dispatcherId, ...(detail === undefined ? {} : { detail }) });
   const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+  const nowMs = (): number => Date.parse(clock.now());
 
-  const ctx: StepContext = {
+  const base: Omit<StepContext, 'deliveries' | 'meetingOver'> = {
     store,
     mailer: options.mailer,
     renderer: options.renderer,
-    projection,
     dispatcherId,
     leaseMs: settings.leaseMs,
     retry: settings.retry,
@@ -81,23 +89,71 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     batch: claimBatch,
     isSuppressed: options.isSuppressed,
     log,
-    nowMs: () => Date.parse(clock.now()),
+    nowMs,
     stopping: () => stopping,
   };
 
-  // Due emails leave the plan's queue for the task list, where they stay until a final record.
-  const take = (now: string): void => {
-    for (const email of projection.plan.due(now)) {
-      if (!tasks.has(email.idempotencyKey)) tasks.set(email.idempotencyKey, { email, stream: deliveryStream(email.meeting.meetingId, email.dueAt), holdUntilMs: 0 });
-      projection.plan.markSent(email.idempotencyKey, now);
+  const taskOf = (email: EmailToSend): Task => {
+    const known = remembered.get(email.idempotencyKey);
+    return known !== undefined && known.email.dueAt === email.dueAt ? { ...known, email } : { email, stream: deliveryStream(email.meeting.meetingId, email.dueAt), holdUntilMs: 0 };
+  };
+
+  /**
+   * Folds one meeting and takes each of its due emails one step further. Returns when the
+   * meeting next needs a look: its next planned email, a retry, the end of someone's lease,
+   * a hold; undefined when nothing is left to do for it.
+   */
+  const work = async (meetingId: string, counts: Counts): Promise<number | undefined> => {
+    const fold = await foldMeeting(store, planner, meetingId, settings.storeTimeoutMs);
+    const now = clock.now();
+    const startedMs = Date.parse(now);
+    const due = fold.session.due(now);
+    const deliveries = new Deliveries();
+    const groups = new Map<string, Task[]>();
+    for (const email of due) {
+      const task = taskOf(email);
+      groups.set(task.stream, [...(groups.get(task.stream) ?? []), task]);
     }
-    projection.plan.advance(now);
+    await deliveries.load(store, groups.keys(), settings.storeTimeoutMs);
+    const ctx: StepContext = { ...base, deliveries, meetingOver: () => fold.over };
+    let nextMs = Number.POSITIVE_INFINITY;
+    const account = (task: Task, result: Step): void => {
+      const key = task.email.idempotencyKey;
+      if (task.delivered !== undefined || task.holdUntilMs > startedMs) remembered.set(key, task);
+      else remembered.delete(key);
+      if (result.kind === 'wait') {
+        counts.waiting++;
+        nextMs = Math.min(nextMs, result.untilMs);
+      } else if (result.kind === 'retrying') {
+        counts.retrying++;
+        nextMs = Math.min(nextMs, deliveries.ledger.get(key)?.retryAtMs ?? startedMs + settings.holdMs);
+      } else {
+        remembered.delete(key);
+        if (result.kind !== 'done') counts[result.kind]++;
+      }
+    };
+    for (const [stream, group] of groups) {
+      if (stopping) {
+        counts.waiting += group.length;
+        nextMs = Math.min(nextMs, startedMs);
+        continue;
+      }
+      for (const [task, result] of await stepGroup(ctx, stream, group)) account(task, result);
+    }
+    // What is due now was handled above (or waits for the time set there): move the plan on.
+    for (const email of due) fold.session.markSent(email.idempotencyKey, now);
+    fold.session.advance(now);
+    const planned = fold.session.nextDueAt();
+    if (planned !== undefined) nextMs = Math.min(nextMs, Date.parse(planned));
+    return Number.isFinite(nextMs) ? Math.max(nextMs, startedMs + 1) : undefined;
   };
 
   const saveCheckpoint = async (force: boolean): Promise<void> => {
-    if (savedPosition === projection.position || (!force && performance.now() - savedAtReal < checkpointEveryMs)) return;
-    const checkpoint = { position: projection.position, at: lastTickAt ?? clock.now() };
+    if (!force && performance.now() - savedAtReal < checkpointEveryMs) return;
     try {
+      const position = await withDeadline(index.position(), settings.storeTimeoutMs, 'reading the due index');
+      if (position === savedPosition && !force) return;
+      const checkpoint = { position, at: lastTickAt ?? clock.now() };
       await withDeadline(checkpoints.save(dispatcherId, checkpoint), settings.storeTimeoutMs, 'saving the checkpoint');
       savedPosition = checkpoint.position;
       savedAtReal = performance.now();
@@ -107,63 +163,57 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
 
   const runTick = async (): Promise<TickReport> => {
-    const counts = { sent: 0, retrying: 0, failed: 0, skipped: 0, waiting: 0 };
+    const counts: Counts = { sent: 0, retrying: 0, failed: 0, skipped: 0, waiting: 0 };
     let error: string | undefined;
     try {
-      // Everything appended up to now first: a cancel that landed a moment before the due time wins.
-      await projection.catchUp(store, settings.storeTimeoutMs);
+      // Every fact appended up to now marks its meeting first: one booked a moment ago is looked at now.
+      await index.catchUp(store, settings.storeTimeoutMs);
     } catch (cause) {
       error = `the store could not be read, so nothing was sent: ${describe(cause)}`;
       note('warn', 'tick skipped', error);
     }
     const now = clock.now();
-    const nowMs = Date.parse(now);
-    let wakeMs = error === undefined ? Number.POSITIVE_INFINITY : nowMs + settings.holdMs;
+    const tickMs = Date.parse(now);
+    let wakeMs = error === undefined ? Number.POSITIVE_INFINITY : tickMs + settings.holdMs;
     if (error === undefined) {
-      take(now);
-      const work = workOrder([...tasks.values()], dispatcherId);
-      const account = (task: Task, result: Step): void => {
-        if (result.kind === 'wait') {
-          counts.waiting++;
-          wakeMs = Math.min(wakeMs, Math.max(result.untilMs, nowMs + 1));
-          return;
-        }
-        if (result.kind === 'retrying') {
-          // The email stays a task: this dispatcher tries it again at its retry time.
-          counts.retrying++;
-          wakeMs = Math.min(wakeMs, projection.ledger.get(task.email.idempotencyKey)?.retryAtMs ?? nowMs + settings.holdMs);
-          return;
-        }
-        tasks.delete(task.email.idempotencyKey);
-        if (result.kind !== 'done') counts[result.kind]++;
-      };
-      // The emails of one delivery stream are stepped together: one claim append, one record append.
-      const groups = new Map<string, Task[]>();
-      for (const task of work) groups.set(task.stream, [...(groups.get(task.stream) ?? []), task]);
-      const queue = [...groups.entries()];
-      let next = 0;
       const worker = async (): Promise<void> => {
-        while (next < queue.length) {
-          const [stream, group] = queue[next++] as [string, Task[]];
-          if (stopping) {
-            counts.waiting += group.length;
-            continue;
-          }
+        while (!stopping) {
+          let taken: DueMeeting[];
           try {
-            for (const [task, result] of await stepGroup(ctx, stream, group)) account(task, result);
+            // Due by the tick's time: a meeting given back for a moment later waits for the next tick.
+            taken = await withDeadline(index.take(dispatcherId, tickMs, nowMs() + settings.leaseMs, 1), settings.storeTimeoutMs, 'taking due work');
           } catch (cause) {
-            const holdUntilMs = Date.parse(clock.now()) + settings.holdMs;
-            for (const task of group) task.holdUntilMs = holdUntilMs;
-            counts.waiting += group.length;
-            wakeMs = Math.min(wakeMs, holdUntilMs);
-            note('error', `emails of ${stream} could not be handled; trying again later`, describe(cause));
+            note('warn', 'the due index could not be read; trying again later', describe(cause));
+            wakeMs = Math.min(wakeMs, nowMs() + settings.holdMs);
+            return;
           }
+          const meeting = taken[0];
+          if (meeting === undefined) return;
+          let next: number | undefined;
+          try {
+            next = await work(meeting.meetingId, counts);
+          } catch (cause) {
+            next = nowMs() + settings.holdMs;
+            counts.waiting++;
+            note('error', `meeting ${meeting.meetingId} could not be handled; trying again later`, describe(cause));
+          }
+          if (next !== undefined) wakeMs = Math.min(wakeMs, next);
+          // If this fails, the lease runs out and the meeting is looked at again then.
+          await withDeadline(index.release(dispatcherId, meeting, next), settings.storeTimeoutMs, 'giving work back').catch((cause: unknown) =>
+            note('warn', `meeting ${meeting.meetingId} could not be given back to the due index`, describe(cause)),
+          );
         }
       };
       await Promise.all(Array.from({ length: settings.concurrency }, worker));
+      try {
+        const next = await withDeadline(index.nextDueMs(), settings.storeTimeoutMs, 'reading the due index');
+        if (next !== undefined) wakeMs = Math.min(wakeMs, next);
+      } catch (cause) {
+        wakeMs = Math.min(wakeMs, nowMs() + settings.holdMs);
+        note('warn', 'the due index could not be read', describe(cause));
+      }
     }
-    const due = projection.plan.nextDueAt();
-    if (due !== undefined) wakeMs = Math.min(wakeMs, Math.max(Date.parse(due), nowMs + 1));
+    if (Number.isFinite(wakeMs)) wakeMs = Math.max(wakeMs, tickMs + 1);
     lastTickAt = now;
     await saveCheckpoint(false);
     return {
@@ -176,17 +226,23 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   const tick = (): Promise<TickReport> => ticks.run('tick', runTick);
 
-  const subscribe = (state: Running): void => {
+  const subscribe = async (state: Running): Promise<void> => {
     state.subscribed = true;
+    let after: bigint;
+    try {
+      after = await index.position();
+    } catch (cause) {
+      state.subscribed = false;
+      note('warn', 'the due index could not be read; following the store again later', describe(cause));
+      return;
+    }
+    // Only a wake-up call: the tick reads the facts into the index and the meetings from their streams.
     const subscription = store.subscribe(
-      (stored) =>
-        projection.exclusive(async () => {
-          if (projection.absorb(stored) !== 'fact') return;
-          // A new fact may make an email due at once: look now rather than at the planned wake-up.
-          state.wakeRequested = true;
-          state.wake.abort();
-        }),
-      { after: projection.position },
+      () => {
+        state.wakeRequested = true;
+        state.wake.abort();
+      },
+      { after, eventTypes: meetingFactTypes },
     );
     state.subscription = subscription;
     subscription.done.then(
@@ -200,17 +256,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   const loop = async (state: Running): Promise<void> => {
     while (!stopping) {
-      if (!state.subscribed) subscribe(state);
+      if (!state.subscribed) await subscribe(state);
       const report = await tick();
       if (stopping) break;
-      const nowMs = Date.parse(clock.now());
-      const wakeMs = Math.min(report.nextWakeAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(report.nextWakeAt), nowMs + maxSleepMs);
+      const now = nowMs();
+      const longest = index.shared ? sharedPollMs : maxSleepMs;
+      const wakeMs = Math.min(report.nextWakeAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(report.nextWakeAt), now + longest);
       state.wake = new AbortController();
       if (state.wakeRequested) {
         state.wakeRequested = false;
         continue;
       }
-      await clock.sleep(Math.max(0, wakeMs - nowMs), state.wake.signal);
+      await clock.sleep(Math.max(0, wakeMs - now), state.wake.signal);
       state.wakeRequested = false;
     }
   };
@@ -220,26 +277,24 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (running !== undefined) throw new Error(`dispatcher ${dispatcherId} is already started`);
       stopping = false;
       const checkpoint = await withDeadline(checkpoints.load(dispatcherId), settings.storeTimeoutMs, 'loading the checkpoint').catch((cause: unknown) => {
-        note('warn', 'the checkpoint could not be loaded; catching up on the whole store', describe(cause));
+        note('warn', 'the checkpoint could not be loaded', describe(cause));
         return undefined;
       });
-      let since = 0;
-      await projection.catchUp(store, settings.storeTimeoutMs, (kind, stored) => {
-        if (kind !== 'old' && checkpoint !== undefined && stored.position > checkpoint.position) since++;
-      });
-      if (checkpoint !== undefined && projection.position < checkpoint.position) {
+      const folded = await index.catchUp(store, settings.storeTimeoutMs);
+      const position = await index.position();
+      const pending = await index.size();
+      if (checkpoint !== undefined && position < checkpoint.position) {
         note(
           'warn',
           'the store ends before this dispatcher checkpoint',
-          `store at position ${projection.position}, checkpoint at ${checkpoint.position}: a store restored from a backup or another store? Emails whose records were lost go out again, with the same Message-ID`,
+          `due index at position ${position}, checkpoint at ${checkpoint.position}: a store restored from a backup or another store? Emails whose records were lost go out again, with the same Message-ID`,
         );
       }
       note(
         'info',
         'dispatcher started',
-        checkpoint === undefined
-          ? `no checkpoint: folded the store up to position ${projection.position}`
-          : `folded the store up to position ${projection.position}; ${since} events came after the checkpoint (position ${checkpoint.position}, last tick ${checkpoint.at})`,
+        `due index at position ${position} (${folded} facts folded now), ${pending} meetings with pending work` +
+          (checkpoint === undefined ? '' : `; last checkpoint at position ${checkpoint.position}, last tick ${checkpoint.at}`),
       );
       const state: Running = { wake: new AbortController(), wakeRequested: false, subscription: undefined, subscribed: false, loop: Promise.resolve() };
       running = state;
@@ -257,22 +312,29 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       // A tick called directly may be in flight too: it finishes its sends and starts no new one.
       await ticks.run('tick', async () => undefined);
-      // Fold our own last records too, so the checkpoint covers everything this run did.
-      await projection.catchUp(store, settings.storeTimeoutMs).catch((cause: unknown) => note('warn', 'the store could not be read while stopping', describe(cause)));
       await saveCheckpoint(true);
       stopping = false;
-      if (state !== undefined) note('info', 'dispatcher stopped', `checkpoint at position ${projection.position}`);
+      if (state !== undefined) note('info', 'dispatcher stopped', `checkpoint at position ${savedPosition ?? 0n}`);
     },
 
     tick,
 
-    emails(meetingId) {
-      return emailViews(projection.plan.explain(meetingId), projection.ledger.ofMeeting(meetingId), (key) => tasks.get(key), Date.parse(clock.now()));
+    async emails(meetingId) {
+      const fold = await foldMeeting(store, planner, meetingId, settings.storeTimeoutMs);
+      const now = clock.now();
+      // Judge what fell due by now (a disabled pair suppresses it) before reading the account.
+      fold.session.advance(now);
+      const reports = fold.session.explain(meetingId);
+      const nowAt = Date.parse(now);
+      const deliveries = new Deliveries();
+      const streams = reports.filter((r) => Date.parse(r.dueAt) <= nowAt).map((r) => deliveryStream(meetingId, r.dueAt));
+      await deliveries.load(store, streams, settings.storeTimeoutMs);
+      return emailViews(reports, deliveries.ledger.ofMeeting(meetingId), nowAt);
     },
 
     async idle() {
       if (running !== undefined) await tick();
-      else await projection.catchUp(store, settings.storeTimeoutMs);
+      else await index.catchUp(store, settings.storeTimeoutMs);
     },
   };
 }

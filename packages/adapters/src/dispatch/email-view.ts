@@ -1,7 +1,6 @@
 import { fromMillis, type Audience, type NotificationId } from '@rendezvous/domain';
-import { readIdempotencyKey, type PlannedEmailReport } from '@rendezvous/notifications';
+import type { PlannedEmailReport } from '@rendezvous/notifications';
 import type { Delivery } from './ledger';
-import type { Task } from './task';
 
 /**
  * Where an email is, from the outside: `planned` (not due yet), `due` (due, not claimed yet),
@@ -54,35 +53,20 @@ function fromDelivery(d: Delivery): Pick<EmailView, 'state' | 'reason' | 'attemp
 const reportedState: Record<PlannedEmailReport['state'], EmailState> = { pending: 'planned', sent: 'sent', withdrawn: 'withdrawn', suppressed: 'suppressed' };
 
 /**
- * The planner's account of a meeting's emails, with what the delivery records and this
- * dispatcher's tasks add: a record always wins over the plan (the plan calls an email "sent" as
- * soon as a dispatcher took it).
+ * The planner's account of a meeting's emails (folded at `nowMs`) with what the delivery records
+ * add: a record always wins over the plan. An email the plan holds as pending and due by now,
+ * with no record yet, is `due`: no dispatcher has claimed it.
  */
-export function emailViews(reports: readonly PlannedEmailReport[], deliveries: readonly Delivery[], tasks: (key: string) => Task | undefined, nowMs: number): EmailView[] {
+export function emailViews(reports: readonly PlannedEmailReport[], deliveries: readonly Delivery[], nowMs: number): EmailView[] {
   const byKey = new Map(deliveries.map((d) => [d.idempotencyKey, d]));
   const views = reports.map((r): EmailView => {
     const base = { idempotencyKey: r.idempotencyKey, notification: r.notification, audience: r.audience, recipientId: r.recipientId, to: r.email, dueAt: r.dueAt };
     const d = byKey.get(r.idempotencyKey);
-    byKey.delete(r.idempotencyKey);
     if (d !== undefined) return { ...base, ...fromDelivery(d) };
-    if (tasks(r.idempotencyKey) !== undefined || (r.state === 'sent' && Date.parse(r.dueAt) <= nowMs)) {
+    if ((r.state === 'pending' || r.state === 'sent') && Date.parse(r.dueAt) <= nowMs) {
       return { ...base, state: 'due', reason: `due since ${r.dueAt}; not claimed by a dispatcher yet`, attempts: 0 };
     }
     return { ...base, state: reportedState[r.state], reason: r.reason, attempts: 0 };
   });
-  // Records of emails the plan does not know (a history folded by another planner version).
-  for (const d of byKey.values()) {
-    const parts = readIdempotencyKey(d.idempotencyKey)[0];
-    if (parts === undefined) continue;
-    views.push({
-      idempotencyKey: d.idempotencyKey,
-      notification: parts.notification,
-      audience: parts.audience,
-      recipientId: parts.recipientId,
-      to: '',
-      dueAt: '',
-      ...fromDelivery(d),
-    });
-  }
   return views;
 }

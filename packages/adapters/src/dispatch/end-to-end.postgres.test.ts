@@ -13,6 +13,7 @@ import { createSmtpMailer } from '../mail/smtp/smtp-mailer';
 import { createPostgresEventStore, type PostgresEventStore } from '../store/postgres';
 import { testSchema } from '../store/postgres/test-schema';
 import { createPostgresCheckpointStore } from './checkpoints/postgres';
+import { createPostgresDueIndex } from './due-index/postgres';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import type { VirtualClock } from '../clock';
 
@@ -52,8 +53,10 @@ describe('the dispatcher end to end', () => {
       renderer: createRenderer({ linkSecret: replayLinkSecret }),
       clock,
       dispatcherId: 'e2e-1',
+      leaseMs: 120_000,
       sendTimeoutMs: 15_000,
       storeTimeoutMs: 10_000,
+      dueIndex: await createPostgresDueIndex({ pool: database.pool, schema: database.schema }),
       checkpoints: await createPostgresCheckpointStore({ pool: database.pool, schema: database.schema }),
     });
     const commands = createCommandService(store);

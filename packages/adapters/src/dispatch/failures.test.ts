@@ -21,7 +21,7 @@ describe('the dispatcher when things fail', () => {
 
     const b = r.dispatcher({ dispatcherId: 'b' });
     expect(await b.tick()).toMatchObject({ sent: 0, waiting: 2, nextWakeAt: '2026-03-01T09:01:00Z' });
-    expect(b.emails('m-1').find((e) => e.idempotencyKey === guestKey)).toMatchObject({
+    expect((await b.emails('m-1')).find((e) => e.idempotencyKey === guestKey)).toMatchObject({
       state: 'sending',
       reason: 'attempt 1 claimed by dispatcher a at 2026-03-01T09:00:00Z, theirs until 2026-03-01T09:01:00Z',
     });
@@ -61,7 +61,7 @@ describe('the dispatcher when things fail', () => {
       reason: 'rejected',
       detail: `email ${guestKey} was not sent: refused by failWhen (permanent)`,
     });
-    expect(restarted.emails('m-1').find((e) => e.idempotencyKey === guestKey)).toMatchObject({ state: 'failed', attempts: 1 });
+    expect((await restarted.emails('m-1')).find((e) => e.idempotencyKey === guestKey)).toMatchObject({ state: 'failed', attempts: 1 });
   });
 
   it('retries transient failures with exponential backoff and exact jitter, then gives up', async () => {
@@ -92,7 +92,7 @@ describe('the dispatcher when things fail', () => {
       false,
       `email ${guestKey} was not sent: refused by failWhen (transient) (attempt 5 of 5: giving up)`,
     ]);
-    expect(dispatcher.emails('m-1').find((e) => e.idempotencyKey === guestKey)).toMatchObject({ state: 'failed', attempts: 5 });
+    expect((await dispatcher.emails('m-1')).find((e) => e.idempotencyKey === guestKey)).toMatchObject({ state: 'failed', attempts: 5 });
   });
 
   it('computes the backoff delays exactly', () => {

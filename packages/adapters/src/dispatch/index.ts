@@ -6,3 +6,4 @@ export type { RetryPolicy } from './retry-delay';
 export { retryDelayMs } from './retry-delay';
 export type { Suppression } from './skip';
 export * from './checkpoints';
+export * from './due-index';

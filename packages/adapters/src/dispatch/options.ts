@@ -4,6 +4,7 @@ import type { Clock } from '../clock/clock';
 import type { Mailer } from '../mail/port';
 import type { EventStore } from '../store/port';
 import type { CheckpointStore } from './checkpoints/port';
+import type { DueIndex } from './due-index/port';
 import type { DispatchLogEntry } from './report';
 import type { RetryPolicy } from './retry-delay';
 import type { Suppression } from './skip';
@@ -18,16 +19,25 @@ export interface DispatcherOptions {
   readonly planning?: Partial<PlanningOptions>;
   /** Unique per running instance (e.g. `<host>-<pid>`): claims and records carry it. */
   readonly dispatcherId: string;
-  /** How long a claim keeps other dispatchers off an email, clock time (default 120 000 ms). */
+  /**
+   * How long a claim keeps other dispatchers off an email, and a meeting taken from the due index
+   * off other instances, clock time (default 20 000 ms): a dead instance's emails go out again
+   * about this long after its last claim, with the same Message-ID.
+   */
   readonly leaseMs?: number;
   readonly retry?: Partial<RetryPolicy>;
-  /** Where the checkpoint is kept between runs (default: in this process's memory). */
+  /**
+   * Which meetings may have an email due (default: `createInMemoryDueIndex()`, rebuilt from the
+   * store's meeting facts at start). Instances that share a `createPostgresDueIndex` share the work.
+   */
+  readonly dueIndex?: DueIndex;
+  /** Where the checkpoint (for monitoring: the due index's position and the last tick) is kept (default: in this process's memory). */
   readonly checkpoints?: CheckpointStore;
   /** Privacy: a reason when this address must receive nothing (restricted, erased). */
   readonly isSuppressed?: Suppression;
   /** One structured entry per email sent, retried, failed or skipped, and a few about the dispatcher. */
   readonly log?: (entry: DispatchLogEntry) => void;
-  /** Real-time limit of one send (default a quarter of the lease, at most 30 s): a mailer that hangs is a transient failure. */
+  /** Real-time limit of one send (default half the lease, at most 30 s): a mailer that hangs is a transient failure. */
   readonly sendTimeoutMs?: number;
   /** Real-time limit of one store call (default an eighth of the lease, at most 10 s). */
   readonly storeTimeoutMs?: number;
@@ -56,8 +66,8 @@ export function dispatcherSettings(options: DispatcherOptions): DispatcherSettin
   if (!DispatcherId.is(options.dispatcherId)) {
     throw new TypeError(`createDispatcher: dispatcherId ${JSON.stringify(options.dispatcherId)} must be 1 to 200 visible ASCII characters (e.g. "web-1-4711")`);
   }
-  const leaseMs = positive('leaseMs', options.leaseMs, 120_000);
-  const sendTimeoutMs = positive('sendTimeoutMs', options.sendTimeoutMs, Math.min(30_000, Math.floor(leaseMs / 4)));
+  const leaseMs = positive('leaseMs', options.leaseMs, 20_000);
+  const sendTimeoutMs = positive('sendTimeoutMs', options.sendTimeoutMs, Math.min(30_000, Math.floor(leaseMs / 2)));
   const storeTimeoutMs = positive('storeTimeoutMs', options.storeTimeoutMs, Math.min(10_000, Math.floor(leaseMs / 8)));
   if (sendTimeoutMs + 2 * storeTimeoutMs >= leaseMs) {
     throw new RangeError(

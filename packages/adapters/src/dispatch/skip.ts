@@ -1,13 +1,12 @@
 import { isErasedEmail, type SkipCause } from '@rendezvous/domain';
 import type { EmailToSend, OutgoingEmail } from '@rendezvous/notifications';
 import { withDeadline } from './deadline';
-import type { Projection } from './projection';
 
 /** The privacy check: a reason when this address must receive nothing (restricted, erased). */
 export type Suppression = (email: string) => Promise<string | undefined>;
 
 interface SkipContext {
-  readonly projection: Projection;
+  readonly meetingOver: (meetingId: string) => 'started' | 'cancelled' | undefined;
   readonly isSuppressed: Suppression | undefined;
   readonly storeTimeoutMs: number;
 }
@@ -32,7 +31,7 @@ function asked(ctx: SkipContext, address: string): Promise<string | undefined> {
 export async function skipOf(ctx: SkipContext, email: EmailToSend, nowMs: number): Promise<Skip | undefined> {
   if (email.notification === 'meeting-starts-soon') {
     const { meetingId, start } = email.meeting;
-    const over = ctx.projection.meetingOver(meetingId) ?? (email.meeting.status === 'cancelled' ? 'cancelled' : undefined);
+    const over = ctx.meetingOver(meetingId) ?? (email.meeting.status === 'cancelled' ? 'cancelled' : undefined);
     if (over === 'cancelled') {
       return { cause: 'meeting-cancelled', reason: `the meeting was cancelled after this reminder fell due at ${email.dueAt}, before it could be sent` };
     }

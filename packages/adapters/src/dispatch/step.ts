@@ -5,19 +5,22 @@ import { messageIdFor } from '../mail/message-id';
 import type { EventStore } from '../store/port';
 import { DeadlineError, withDeadline } from './deadline';
 import { isFinal, type Delivery } from './ledger';
-import type { Projection } from './projection';
+import type { Deliveries } from './deliveries';
 import { deliveryRecords } from './records';
 import type { DispatchLogEntry, EmailOutcome } from './report';
 import { retryDelayMs, type RetryPolicy } from './retry-delay';
 import { skipOf, withoutSuppressedBcc, type Suppression } from './skip';
 import type { Step, Task } from './task';
 
-/** Everything a step needs: the ports, the projection, the settings. */
+/** Everything a step needs: the ports, the meeting's delivery records, the settings. */
 export interface StepContext {
   readonly store: EventStore;
   readonly mailer: Mailer;
   readonly renderer: Renderer;
-  readonly projection: Projection;
+  /** The delivery records of the meeting being worked on. */
+  readonly deliveries: Deliveries;
+  /** Whether the meeting went LIVE (or ended) or was cancelled, as folded: a late reminder is skipped. */
+  readonly meetingOver: (meetingId: string) => 'started' | 'cancelled' | undefined;
   readonly dispatcherId: string;
   readonly leaseMs: number;
   readonly retry: RetryPolicy;
@@ -51,15 +54,15 @@ const maxConflicts = 3;
 
 /** Appends records to a delivery stream on the version known here; a lost race re-reads the stream. */
 async function append(ctx: StepContext, stream: string, events: readonly DeliveryEvent[]): Promise<Appended> {
-  const known = ctx.projection.ledger.version(stream);
+  const known = ctx.deliveries.ledger.version(stream);
   try {
     const expected = known === undefined ? ({ kind: 'noStream' } as const) : ({ kind: 'exact', version: known } as const);
     const result = await withDeadline(ctx.store.append(stream, events, expected), ctx.storeTimeoutMs, `appending to ${stream}`);
-    ctx.projection.recordOwn(stream, result.nextVersion, events);
+    ctx.deliveries.recordOwn(stream, result.nextVersion, events);
     return { kind: 'ok' };
   } catch (error) {
     if (!isConflict(error)) return { kind: 'unknown', error };
-    await ctx.projection.refresh(ctx.store, stream, ctx.storeTimeoutMs);
+    await ctx.deliveries.refresh(ctx.store, stream, ctx.storeTimeoutMs);
     return { kind: 'conflict' };
   }
 }
@@ -178,7 +181,7 @@ async function deliver(ctx: StepContext, task: Task, attempt: number): Promise<E
 async function recordOutcomes(ctx: StepContext, stream: string, entries: readonly Entry[], results: Map<Task, Step>): Promise<void> {
   let pending = entries;
   for (let conflicts = 0; pending.length > 0; conflicts++) {
-    pending = pending.filter((e) => stillOurs(ctx, ctx.projection.ledger.get(e.task.email.idempotencyKey), 'attempt' in e.event.data ? e.event.data.attempt : 0));
+    pending = pending.filter((e) => stillOurs(ctx, ctx.deliveries.ledger.get(e.task.email.idempotencyKey), 'attempt' in e.event.data ? e.event.data.attempt : 0));
     if (pending.length === 0 || conflicts === maxConflicts) break;
     const appended = await append(ctx, stream, pending.map((e) => e.event));
     if (appended.kind === 'ok') {
@@ -215,7 +218,7 @@ export async function stepGroup(ctx: StepContext, stream: string, tasks: readonl
     if (open.length === 0) break;
     const candidates: { task: Task; attempt: number }[] = [];
     for (const task of open) {
-      const d = ctx.projection.ledger.get(task.email.idempotencyKey);
+      const d = ctx.deliveries.ledger.get(task.email.idempotencyKey);
       if (isFinal(d)) results.set(task, { kind: 'done' });
       else if (task.holdUntilMs > nowMs) results.set(task, wait(task.holdUntilMs));
       else if (task.delivered !== undefined && stillOurs(ctx, d, task.delivered.attempt)) entries.push(sentEntry(ctx, task, task.delivered.attempt));

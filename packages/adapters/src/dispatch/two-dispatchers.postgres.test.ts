@@ -8,6 +8,7 @@ import { createPostgresEventStore, type PostgresEventStore } from '../store/post
 import { databaseUrl, testSchema } from '../store/postgres/test-schema';
 import { createPostgresCheckpointStore } from './checkpoints/postgres';
 import { createDispatcher } from './dispatcher';
+import { createPostgresDueIndex, type PostgresDueIndex } from './due-index/postgres';
 import { addressing } from './faults.fixture';
 
 const soak = process.env['RENDEZVOUS_SOAK'] === '1';
@@ -19,8 +20,10 @@ jest.setTimeout(soak ? 600_000 : 120_000);
 describe('two dispatchers on one PostgreSQL store', () => {
   const database = testSchema('dispatch_test');
   const stores: PostgresEventStore[] = [];
+  const indexes: PostgresDueIndex[] = [];
   afterAll(async () => {
     await Promise.all(stores.map((s) => s.close()));
+    await Promise.all(indexes.map((i) => i.close()));
     await database.drop();
   });
 
@@ -55,7 +58,12 @@ describe('two dispatchers on one PostgreSQL store', () => {
     const inbox = createInMemoryMailer({ now: () => new Date(clock.now()) });
     const checkpoints = await createPostgresCheckpointStore({ pool: database.pool, schema: database.schema });
     const dispatchers = await Promise.all(
-      ['a', 'b'].map(async (id) => createDispatcher({ store: await open(), mailer: inbox, renderer: addressing, clock, checkpoints, dispatcherId: id, concurrency: 6 })),
+      ['a', 'b'].map(async (id) => {
+        // One due index in the store's schema, opened by each process on its own connections: they share the work.
+        const dueIndex = await createPostgresDueIndex({ connectionString: databaseUrl, schema: database.schema });
+        indexes.push(dueIndex);
+        return createDispatcher({ store: await open(), mailer: inbox, renderer: addressing, clock, checkpoints, dueIndex, dispatcherId: id, concurrency: 6 });
+      }),
     );
     const expected = meetings * (guests + 1);
     const started = performance.now();

@@ -1,0 +1,47 @@
+import type { EventStore } from '../../store/port';
+
+/** A meeting leased from the due index: look at it now, then give it back with `release`. */
+export interface DueMeeting {
+  readonly meetingId: string;
+  /** The earliest time something may have fallen due for it (epoch ms). */
+  readonly dueMs: number;
+  /** Bumped whenever a new fact marks the meeting: a release may only settle what it saw. */
+  readonly seq: number;
+  /** The end of this lease (epoch ms): a release only counts while the lease is still this one. */
+  readonly leaseUntilMs: number;
+}
+
+/**
+ * Which meetings may have an email due, and from when: one row per meeting with pending work,
+ * nothing for a settled one. It is kept from the event log (each meeting fact marks its meeting
+ * due at its `occurredAt`) and by the dispatchers, which fold a meeting when it falls due and
+ * give it back with the time of its next email, retry or lease end. The index only says where
+ * to look; what is due, and whether it was sent, is always read from the store.
+ */
+export interface DueIndex {
+  /** True when other processes share the index: a dispatcher then polls it instead of trusting its own wake-ups. */
+  readonly shared: boolean;
+  /**
+   * Folds the meeting facts appended since the index's checkpoint, and moves the checkpoint in the
+   * same step. When another process is already doing it, returns at once. Resolves to how many
+   * facts this call folded. Each page of the read must come within `timeoutMs`.
+   */
+  catchUp(store: EventStore, timeoutMs: number): Promise<number>;
+  /**
+   * Leases up to `limit` meetings due by `nowMs` to `owner` until `leaseUntilMs`, earliest first.
+   * A meeting leased by anyone, until its lease ends, is skipped (never waited for).
+   */
+  take(owner: string, nowMs: number, leaseUntilMs: number, limit: number): Promise<DueMeeting[]>;
+  /**
+   * Gives a leased meeting back: due again at `nextMs`, or settled (`undefined`: its row goes).
+   * A fact that marked it after it was taken keeps it due from that fact's time. A lease that ran
+   * out and was taken by someone else is left to them.
+   */
+  release(owner: string, meeting: DueMeeting, nextMs: number | undefined): Promise<void>;
+  /** When the first meeting becomes available (due, and no lease on it), epoch ms; undefined when none is pending. */
+  nextDueMs(): Promise<number | undefined>;
+  /** The global position of the last fact folded (0n: none). */
+  position(): Promise<bigint>;
+  /** How many meetings have pending work (for logs and tests). */
+  size(): Promise<number>;
+}

@@ -1,0 +1,180 @@
+import { escapeIdentifier, Pool, type PoolClient } from 'pg';
+import type { PostgresConnection } from '../../store/postgres';
+import type { EventStore } from '../../store/port';
+import { withDeadline } from '../deadline';
+import { dueMarkOf, meetingFactTypes } from './facts';
+import type { DueIndex, DueMeeting } from './port';
+
+/** Options of the PostgreSQL due index. */
+export type PostgresDueIndexOptions = PostgresConnection & {
+  /** Schema of its tables: the event store's own (default `rendezvous`); created if absent. */
+  readonly schema?: string;
+  /** Meeting facts folded per transaction (default 1,000). */
+  readonly pageSize?: number;
+};
+
+/** The due index in PostgreSQL; `close` ends the pool when the index opened it. */
+export interface PostgresDueIndex extends DueIndex {
+  /** Ends the pool if the index opened it; a pool passed in is left to its owner. */
+  close(): Promise<void>;
+}
+
+// Advisory lock keys (first half; the second is the schema's hash): creating the tables, and the
+// one process at a time that folds new facts into the index.
+const createLock = 0x52445604;
+const indexLock = 0x52445605;
+
+interface TakenRow {
+  meeting_id: string;
+  due_ms: string;
+  seq: string;
+}
+
+/**
+ * Opens the due index kept in the store's PostgreSQL database: a `due_meetings` row per meeting
+ * with pending work, and the position of the last meeting fact folded into it, moved in the same
+ * transaction as the rows it wrote. Instances that share it share the work: each takes due
+ * meetings with `FOR UPDATE SKIP LOCKED` under a short lease, so no two fold the same meeting.
+ */
+export async function createPostgresDueIndex(options: PostgresDueIndexOptions): Promise<PostgresDueIndex> {
+  const owned = 'connectionString' in options;
+  const pool = 'pool' in options ? options.pool : new Pool({ connectionString: options.connectionString, max: 4 });
+  if (owned) pool.on('error', () => undefined);
+  const schemaName = options.schema ?? 'rendezvous';
+  const schema = escapeIdentifier(schemaName);
+  const rows = `${schema}.due_meetings`;
+  const checkpoint = `${schema}.due_index_checkpoint`;
+  const pageSize = options.pageSize ?? 1_000;
+  const inTransaction = async <T>(work: (client: PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+
+  try {
+    await inTransaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [createLock, schemaName]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      // Times are epoch milliseconds of the dispatchers' clock; available_ms = greatest(due_ms, lease_until_ms).
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${rows} (
+           meeting_id text PRIMARY KEY, due_ms bigint NOT NULL, available_ms bigint NOT NULL,
+           seq bigint NOT NULL DEFAULT 1, owner text, lease_until_ms bigint)`,
+      );
+      await client.query(`CREATE INDEX IF NOT EXISTS due_meetings_available ON ${rows} (available_ms)`);
+      await client.query(`CREATE TABLE IF NOT EXISTS ${checkpoint} (id smallint PRIMARY KEY CHECK (id = 1), position bigint NOT NULL, saved_at timestamptz NOT NULL DEFAULT now())`);
+      await client.query(`INSERT INTO ${checkpoint} (id, position) VALUES (1, 0) ON CONFLICT (id) DO NOTHING`);
+    });
+  } catch (error) {
+    if (owned) await pool.end();
+    throw error;
+  }
+
+  /** Folds one page of facts; undefined when another process holds the indexing lock. */
+  const foldPage = (store: EventStore, timeoutMs: number): Promise<number | undefined> =>
+    inTransaction(async (client) => {
+      const { rows: locked } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok', [indexLock, schemaName]);
+      if (locked[0]?.ok !== true) return undefined;
+      const { rows: at } = await client.query<{ position: string }>(`SELECT position FROM ${checkpoint} WHERE id = 1`);
+      let position = BigInt(at[0]?.position ?? '0');
+      const marks = new Map<string, number>();
+      let count = 0;
+      const iterator = store.readAll({ after: position, eventTypes: meetingFactTypes })[Symbol.asyncIterator]();
+      try {
+        while (count < pageSize) {
+          const next = await withDeadline(iterator.next(), timeoutMs, 'reading the event store');
+          if (next.done === true) break;
+          position = next.value.position;
+          count++;
+          const mark = dueMarkOf(next.value);
+          if (mark !== undefined) marks.set(mark.meetingId, Math.min(marks.get(mark.meetingId) ?? Number.POSITIVE_INFINITY, mark.dueMs));
+        }
+      } finally {
+        void iterator.return?.()?.catch(() => undefined);
+      }
+      if (count === 0) return 0;
+      if (marks.size > 0) {
+        await client.query(
+          `INSERT INTO ${rows} AS d (meeting_id, due_ms, available_ms)
+             SELECT m, ms, ms FROM unnest($1::text[], $2::bigint[]) AS t(m, ms)
+           ON CONFLICT (meeting_id) DO UPDATE SET
+             seq = d.seq + 1,
+             due_ms = LEAST(d.due_ms, EXCLUDED.due_ms),
+             available_ms = GREATEST(LEAST(d.due_ms, EXCLUDED.due_ms), COALESCE(d.lease_until_ms, 0))`,
+          [[...marks.keys()], [...marks.values()].map(String)],
+        );
+      }
+      await client.query(`UPDATE ${checkpoint} SET position = $1, saved_at = now() WHERE id = 1`, [position.toString()]);
+      return count;
+    });
+
+  return {
+    shared: true,
+
+    async catchUp(store, timeoutMs) {
+      let total = 0;
+      for (;;) {
+        const count = await foldPage(store, timeoutMs);
+        if (count === undefined) return total;
+        total += count;
+        if (count < pageSize) return total;
+      }
+    },
+
+    async take(owner, nowMs, leaseUntilMs, limit): Promise<DueMeeting[]> {
+      const { rows: taken } = await pool.query<TakenRow>(
+        `UPDATE ${rows} AS d SET owner = $1, lease_until_ms = $3, available_ms = GREATEST(d.due_ms, $3)
+         FROM (SELECT meeting_id FROM ${rows} WHERE available_ms <= $2 ORDER BY available_ms LIMIT $4 FOR UPDATE SKIP LOCKED) AS picked
+         WHERE d.meeting_id = picked.meeting_id
+         RETURNING d.meeting_id, d.due_ms, d.seq`,
+        [owner, nowMs, leaseUntilMs, limit],
+      );
+      return taken.map((row) => ({ meetingId: row.meeting_id, dueMs: Number(row.due_ms), seq: Number(row.seq), leaseUntilMs }));
+    },
+
+    async release(owner, meeting, nextMs) {
+      const mine = [meeting.meetingId, owner, meeting.leaseUntilMs];
+      if (nextMs === undefined) {
+        const gone = await pool.query(`DELETE FROM ${rows} WHERE meeting_id = $1 AND owner = $2 AND lease_until_ms = $3 AND seq = $4`, [...mine, meeting.seq]);
+        if (gone.rowCount === 1) return;
+      }
+      // A fact that came after the take (seq moved) keeps the meeting due from its own time.
+      await pool.query(
+        `UPDATE ${rows} SET owner = NULL, lease_until_ms = NULL,
+           due_ms = CASE WHEN $5::bigint IS NULL THEN due_ms WHEN seq = $4 THEN $5::bigint ELSE LEAST(due_ms, $5::bigint) END,
+           available_ms = CASE WHEN $5::bigint IS NULL THEN due_ms WHEN seq = $4 THEN $5::bigint ELSE LEAST(due_ms, $5::bigint) END
+         WHERE meeting_id = $1 AND owner = $2 AND lease_until_ms = $3`,
+        [...mine, meeting.seq, nextMs ?? null],
+      );
+    },
+
+    async nextDueMs() {
+      const { rows: found } = await pool.query<{ next: string | null }>(`SELECT min(available_ms) AS next FROM ${rows}`);
+      const next = found[0]?.next;
+      return next === null || next === undefined ? undefined : Number(next);
+    },
+
+    async position() {
+      const { rows: at } = await pool.query<{ position: string }>(`SELECT position FROM ${checkpoint} WHERE id = 1`);
+      return BigInt(at[0]?.position ?? '0');
+    },
+
+    async size() {
+      const { rows: counted } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${rows}`);
+      return Number(counted[0]?.n ?? 0);
+    },
+
+    async close() {
+      if (owned) await pool.end();
+    },
+  };
+}
