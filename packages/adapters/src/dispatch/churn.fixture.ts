@@ -77,9 +77,8 @@ export async function burstWithChurn(parts: ChurnParts): Promise<ChurnOutcome> {
     const awaitingRecord = new Set<string>();
     let killed = false;
     const store = faultyStore(await parts.openStore(), {
-      append: (_, events) => {
-        if (!killed) for (const e of events as DeliveryEvent[]) if (e.type === 'EmailSent') awaitingRecord.delete(e.data.idempotencyKey);
-        return 'pass';
+      appended: (_, events) => {
+        for (const e of events as DeliveryEvent[]) if (e.type === 'EmailSent') awaitingRecord.delete(e.data.idempotencyKey);
       },
       onKill: () => {
         killed = true;

@@ -7,7 +7,7 @@ import { withDeadline } from './deadline';
 import { Deliveries } from './deliveries';
 import { meetingFactTypes } from './due-index/facts';
 import { createInMemoryDueIndex } from './due-index/memory';
-import type { DueIndex, DueMeeting } from './due-index/port';
+import type { DueIndex, DueMeeting, NextLook } from './due-index/port';
 import { emailViews, type EmailView } from './email-view';
 import { foldMeeting } from './meeting-fold';
 import { dispatcherSettings, type DispatcherOptions } from './options';
@@ -99,34 +99,37 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
 
   /**
-   * Folds one meeting and takes each of its due emails one step further. Returns when the
-   * meeting next needs a look: its next planned email, a retry, the end of someone's lease,
-   * a hold; undefined when nothing is left to do for it.
+   * Folds one meeting and takes each of its due emails one step further. Emails due before the
+   * meeting's `dueMs` were settled at an earlier look and are passed over. Returns when the
+   * meeting next needs a look (its next planned email, a retry, the end of someone's lease, a
+   * hold) and up to when its emails are settled; undefined when nothing is left to do for it.
    */
-  const work = async (meetingId: string, counts: Counts): Promise<number | undefined> => {
-    const fold = await foldMeeting(store, planner, meetingId, settings.storeTimeoutMs);
+  const work = async (meeting: DueMeeting, counts: Counts): Promise<NextLook | undefined> => {
+    const fold = await foldMeeting(store, planner, meeting.meetingId, settings.storeTimeoutMs);
     const now = clock.now();
     const startedMs = Date.parse(now);
     const due = fold.session.due(now);
+    // Delivery streams are not read ahead: a first claim appends as if the stream were new, and a
+    // stream that is not (someone else's claim, a retry) answers with a conflict and is read then.
     const deliveries = new Deliveries();
     const groups = new Map<string, Task[]>();
     for (const email of due) {
+      if (Date.parse(email.dueAt) < meeting.dueMs) continue;
       const task = taskOf(email);
       groups.set(task.stream, [...(groups.get(task.stream) ?? []), task]);
     }
-    await deliveries.load(store, groups.keys(), settings.storeTimeoutMs);
     const ctx: StepContext = { ...base, deliveries, meetingOver: () => fold.over };
-    let nextMs = Number.POSITIVE_INFINITY;
+    let atMs = Number.POSITIVE_INFINITY;
+    let unsettledMs = Number.POSITIVE_INFINITY;
     const account = (task: Task, result: Step): void => {
       const key = task.email.idempotencyKey;
       if (task.delivered !== undefined || task.holdUntilMs > startedMs) remembered.set(key, task);
       else remembered.delete(key);
-      if (result.kind === 'wait') {
-        counts.waiting++;
-        nextMs = Math.min(nextMs, result.untilMs);
-      } else if (result.kind === 'retrying') {
-        counts.retrying++;
-        nextMs = Math.min(nextMs, deliveries.ledger.get(key)?.retryAtMs ?? startedMs + settings.holdMs);
+      if (result.kind === 'wait' || result.kind === 'retrying') {
+        unsettledMs = Math.min(unsettledMs, Date.parse(task.email.dueAt));
+        if (result.kind === 'wait') counts.waiting++;
+        else counts.retrying++;
+        atMs = Math.min(atMs, result.kind === 'wait' ? result.untilMs : (deliveries.ledger.get(key)?.retryAtMs ?? startedMs + settings.holdMs));
       } else {
         remembered.delete(key);
         if (result.kind !== 'done') counts[result.kind]++;
@@ -135,7 +138,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     for (const [stream, group] of groups) {
       if (stopping) {
         counts.waiting += group.length;
-        nextMs = Math.min(nextMs, startedMs);
+        for (const task of group) unsettledMs = Math.min(unsettledMs, Date.parse(task.email.dueAt));
+        atMs = Math.min(atMs, startedMs);
         continue;
       }
       for (const [task, result] of await stepGroup(ctx, stream, group)) account(task, result);
@@ -144,8 +148,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     for (const email of due) fold.session.markSent(email.idempotencyKey, now);
     fold.session.advance(now);
     const planned = fold.session.nextDueAt();
-    if (planned !== undefined) nextMs = Math.min(nextMs, Date.parse(planned));
-    return Number.isFinite(nextMs) ? Math.max(nextMs, startedMs + 1) : undefined;
+    if (planned !== undefined) {
+      atMs = Math.min(atMs, Date.parse(planned));
+      unsettledMs = Math.min(unsettledMs, Date.parse(planned));
+    }
+    if (!Number.isFinite(atMs)) return undefined;
+    atMs = Math.max(atMs, startedMs + 1);
+    return { atMs, settledBeforeMs: Math.min(unsettledMs, atMs) };
   };
 
   const saveCheckpoint = async (force: boolean): Promise<void> => {
@@ -189,15 +198,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           }
           const meeting = taken[0];
           if (meeting === undefined) return;
-          let next: number | undefined;
+          let next: NextLook | undefined;
           try {
-            next = await work(meeting.meetingId, counts);
+            next = await work(meeting, counts);
           } catch (cause) {
-            next = nowMs() + settings.holdMs;
+            // Nothing is known to be settled: the next look starts where this one did.
+            next = { atMs: nowMs() + settings.holdMs, settledBeforeMs: meeting.dueMs };
             counts.waiting++;
             note('error', `meeting ${meeting.meetingId} could not be handled; trying again later`, describe(cause));
           }
-          if (next !== undefined) wakeMs = Math.min(wakeMs, next);
+          if (next !== undefined) wakeMs = Math.min(wakeMs, next.atMs);
           // If this fails, the lease runs out and the meeting is looked at again then.
           await withDeadline(index.release(dispatcherId, meeting, next), settings.storeTimeoutMs, 'giving work back').catch((cause: unknown) =>
             note('warn', `meeting ${meeting.meetingId} could not be given back to the due index`, describe(cause)),

@@ -128,7 +128,7 @@ describe('the dispatcher under faults', () => {
         {
           append: (_, events) => {
             const sent = (events as DeliveryEvent[]).filter((e) => e.type === 'EmailSent').map((e) => e.data.idempotencyKey);
-            const fault = !faultsOn
+            return !faultsOn
               ? 'pass'
               : chance(next, [
                   [(sent.length > 0 ? 0.01 : 0.001) * killRate, 'kill'],
@@ -137,8 +137,10 @@ describe('the dispatcher under faults', () => {
                   [0.005, 'hang'],
                   [0.005, 'late'],
                 ]);
-            if (fault === 'pass' || fault === 'fail-after') for (const key of sent) awaitingRecord.delete(key);
-            return fault;
+          },
+          // Only an EmailSent that reached the store settles an acceptance (an append that lost a race did not).
+          appended: (_, events) => {
+            for (const e of events as DeliveryEvent[]) if (e.type === 'EmailSent') awaitingRecord.delete(e.data.idempotencyKey);
           },
           read: () => (faultsOn ? chance(next, [[0.01, 'fail'], [0.003, 'hang']]) : 'pass'),
           onKill: () => {

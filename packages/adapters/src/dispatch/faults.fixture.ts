@@ -24,6 +24,8 @@ export type StoreFault =
 export interface StoreFaults {
   append?(streamId: string, events: readonly DomainEvent[]): StoreFault;
   read?(): StoreFault;
+  /** Called after an append reached the store (whether or not its caller hears of it). */
+  appended?(streamId: string, events: readonly DomainEvent[]): void;
   /** Called once when the process dies, so the test can take down its other parts. */
   onKill?(): void;
 }
@@ -85,13 +87,19 @@ export function faultyStore(inner: EventStore, faults: StoreFaults, lateMs = 30)
         case 'hang':
           return never();
         case 'late':
-          setTimeout(() => void inner.append(streamId, events, expected).catch(() => undefined), lateMs);
+          setTimeout(() => void inner.append(streamId, events, expected).then(() => !killed && faults.appended?.(streamId, events), () => undefined), lateMs);
           return never();
         case 'fail-after':
           await inner.append(streamId, events, expected);
+          faults.appended?.(streamId, events);
           throw new Error(`injected: connection reset after appending to ${streamId}`);
         case 'pass':
-          return guard(inner.append(streamId, events, expected));
+          return guard(
+            inner.append(streamId, events, expected).then((result) => {
+              if (!killed) faults.appended?.(streamId, events);
+              return result;
+            }),
+          );
       }
     },
     readStream: (streamId, options) => guarded(inner.readStream(streamId, options)),

@@ -85,9 +85,12 @@ describe.each([
     // a's late release no longer counts; c's does.
     await index.release('a', first!, undefined);
     expect(await index.size()).toBe(1);
-    await index.release('c', takenOver[0]!, scheduledMs + 3_600_000);
+    await index.release('c', takenOver[0]!, { atMs: scheduledMs + 3_600_000, settledBeforeMs: scheduledMs + 3_600_000 });
     expect(await index.nextDueMs()).toBe(scheduledMs + 3_600_000);
     expect(await index.size()).toBe(1);
+    // The next look starts from what the last one left unsettled.
+    await index.release('d', (await index.take('d', scheduledMs + 3_600_000, scheduledMs + 3_660_000, 1))[0]!, { atMs: scheduledMs + 7_200_000, settledBeforeMs: scheduledMs + 1_000 });
+    expect(await index.take('e', scheduledMs + 7_200_000, scheduledMs + 7_260_000, 1)).toEqual([{ meetingId: first?.meetingId, dueMs: scheduledMs + 1_000, seq: 1, leaseUntilMs: scheduledMs + 7_260_000 }]);
   });
 
   it('keeps a meeting due from a fact that came while it was leased, whatever the release says', async () => {

@@ -5,7 +5,10 @@ import { dueMarkOf, meetingFactTypes } from './facts';
 import type { DueIndex, DueMeeting } from './port';
 
 interface Row {
+  /** Every email due before this was settled. */
   dueMs: number;
+  /** When to look next (before any lease). */
+  atMs: number;
   seq: number;
   owner: string | undefined;
   leaseUntilMs: number;
@@ -81,20 +84,21 @@ export function createInMemoryDueIndex(): DueIndex & { heapEntries(): number } {
 
   const schedule = (meetingId: string, row: Row): void => {
     row.stamp = ++stamps;
-    heap.push({ atMs: Math.max(row.dueMs, row.leaseUntilMs), meetingId, stamp: row.stamp });
+    heap.push({ atMs: Math.max(row.atMs, row.leaseUntilMs), meetingId, stamp: row.stamp });
   };
   const isCurrent = (entry: Entry): boolean => rows.get(entry.meetingId)?.stamp === entry.stamp;
   const mark = (meetingId: string, dueMs: number): void => {
     const row = rows.get(meetingId);
     if (row === undefined) {
-      const created: Row = { dueMs, seq: 1, owner: undefined, leaseUntilMs: Number.NEGATIVE_INFINITY, stamp: 0 };
+      const created: Row = { dueMs, atMs: dueMs, seq: 1, owner: undefined, leaseUntilMs: Number.NEGATIVE_INFINITY, stamp: 0 };
       rows.set(meetingId, created);
       schedule(meetingId, created);
       return;
     }
     row.seq++;
-    if (dueMs < row.dueMs) {
-      row.dueMs = dueMs;
+    row.dueMs = Math.min(row.dueMs, dueMs);
+    if (dueMs < row.atMs) {
+      row.atMs = dueMs;
       schedule(meetingId, row);
     }
   };
@@ -137,17 +141,24 @@ export function createInMemoryDueIndex(): DueIndex & { heapEntries(): number } {
       return taken;
     },
 
-    async release(owner, meeting, nextMs) {
+    async release(owner, meeting, next) {
       const row = rows.get(meeting.meetingId);
       if (row === undefined || row.owner !== owner || row.leaseUntilMs !== meeting.leaseUntilMs) return;
       const changed = row.seq !== meeting.seq;
-      if (!changed && nextMs === undefined) {
+      if (!changed && next === undefined) {
         rows.delete(meeting.meetingId);
         return;
       }
       row.owner = undefined;
       row.leaseUntilMs = Number.NEGATIVE_INFINITY;
-      if (nextMs !== undefined) row.dueMs = changed ? Math.min(row.dueMs, nextMs) : nextMs;
+      if (!changed && next !== undefined) {
+        row.dueMs = next.settledBeforeMs;
+        row.atMs = next.atMs;
+      } else {
+        // A fact came meanwhile: look again from its time, whatever this look found.
+        if (next !== undefined) row.dueMs = Math.min(row.dueMs, next.settledBeforeMs);
+        row.atMs = Math.min(row.dueMs, next?.atMs ?? row.dueMs);
+      }
       schedule(meeting.meetingId, row);
     },
 

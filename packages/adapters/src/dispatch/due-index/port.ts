@@ -3,12 +3,22 @@ import type { EventStore } from '../../store/port';
 /** A meeting leased from the due index: look at it now, then give it back with `release`. */
 export interface DueMeeting {
   readonly meetingId: string;
-  /** The earliest time something may have fallen due for it (epoch ms). */
+  /**
+   * Every email of the meeting due before this time (epoch ms) was settled when the meeting was
+   * last given back: a look only needs the emails due from here on.
+   */
   readonly dueMs: number;
   /** Bumped whenever a new fact marks the meeting: a release may only settle what it saw. */
   readonly seq: number;
   /** The end of this lease (epoch ms): a release only counts while the lease is still this one. */
   readonly leaseUntilMs: number;
+}
+
+/** When a meeting given back needs its next look, and up to when its emails are settled (epoch ms). */
+export interface NextLook {
+  readonly atMs: number;
+  /** At most `atMs`; the meeting's `dueMs` from then on. */
+  readonly settledBeforeMs: number;
 }
 
 /**
@@ -33,11 +43,12 @@ export interface DueIndex {
    */
   take(owner: string, nowMs: number, leaseUntilMs: number, limit: number): Promise<DueMeeting[]>;
   /**
-   * Gives a leased meeting back: due again at `nextMs`, or settled (`undefined`: its row goes).
-   * A fact that marked it after it was taken keeps it due from that fact's time. A lease that ran
+   * Gives a leased meeting back: to be looked at again at `next.atMs`, with every email due
+   * before `next.settledBeforeMs` settled; or settled for good (`undefined`: its row goes). A
+   * fact that marked it after it was taken keeps it due from that fact's time. A lease that ran
    * out and was taken by someone else is left to them.
    */
-  release(owner: string, meeting: DueMeeting, nextMs: number | undefined): Promise<void>;
+  release(owner: string, meeting: DueMeeting, next: NextLook | undefined): Promise<void>;
   /** When the first meeting becomes available (due, and no lease on it), epoch ms; undefined when none is pending. */
   nextDueMs(): Promise<number | undefined>;
   /** The global position of the last fact folded (0n: none). */

@@ -64,7 +64,8 @@ export async function createPostgresDueIndex(options: PostgresDueIndexOptions): 
     await inTransaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [createLock, schemaName]);
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      // Times are epoch milliseconds of the dispatchers' clock; available_ms = greatest(due_ms, lease_until_ms).
+      // Times are epoch milliseconds of the dispatchers' clock. due_ms: every email due before it is
+      // settled; available_ms: when the meeting may be taken next (its next look, or its lease's end).
       await client.query(
         `CREATE TABLE IF NOT EXISTS ${rows} (
            meeting_id text PRIMARY KEY, due_ms bigint NOT NULL, available_ms bigint NOT NULL,
@@ -109,7 +110,7 @@ export async function createPostgresDueIndex(options: PostgresDueIndexOptions): 
            ON CONFLICT (meeting_id) DO UPDATE SET
              seq = d.seq + 1,
              due_ms = LEAST(d.due_ms, EXCLUDED.due_ms),
-             available_ms = GREATEST(LEAST(d.due_ms, EXCLUDED.due_ms), COALESCE(d.lease_until_ms, 0))`,
+             available_ms = GREATEST(LEAST(d.available_ms, EXCLUDED.due_ms), COALESCE(d.lease_until_ms, 0))`,
           [[...marks.keys()], [...marks.values()].map(String)],
         );
       }
@@ -132,7 +133,7 @@ export async function createPostgresDueIndex(options: PostgresDueIndexOptions): 
 
     async take(owner, nowMs, leaseUntilMs, limit): Promise<DueMeeting[]> {
       const { rows: taken } = await pool.query<TakenRow>(
-        `UPDATE ${rows} AS d SET owner = $1, lease_until_ms = $3, available_ms = GREATEST(d.due_ms, $3)
+        `UPDATE ${rows} AS d SET owner = $1, lease_until_ms = $3, available_ms = $3
          FROM (SELECT meeting_id FROM ${rows} WHERE available_ms <= $2 ORDER BY available_ms LIMIT $4 FOR UPDATE SKIP LOCKED) AS picked
          WHERE d.meeting_id = picked.meeting_id
          RETURNING d.meeting_id, d.due_ms, d.seq`,
@@ -141,9 +142,9 @@ export async function createPostgresDueIndex(options: PostgresDueIndexOptions): 
       return taken.map((row) => ({ meetingId: row.meeting_id, dueMs: Number(row.due_ms), seq: Number(row.seq), leaseUntilMs }));
     },
 
-    async release(owner, meeting, nextMs) {
+    async release(owner, meeting, next) {
       const mine = [meeting.meetingId, owner, meeting.leaseUntilMs];
-      if (nextMs === undefined) {
+      if (next === undefined) {
         const gone = await pool.query(`DELETE FROM ${rows} WHERE meeting_id = $1 AND owner = $2 AND lease_until_ms = $3 AND seq = $4`, [...mine, meeting.seq]);
         if (gone.rowCount === 1) return;
       }
@@ -151,9 +152,9 @@ export async function createPostgresDueIndex(options: PostgresDueIndexOptions): 
       await pool.query(
         `UPDATE ${rows} SET owner = NULL, lease_until_ms = NULL,
            due_ms = CASE WHEN $5::bigint IS NULL THEN due_ms WHEN seq = $4 THEN $5::bigint ELSE LEAST(due_ms, $5::bigint) END,
-           available_ms = CASE WHEN $5::bigint IS NULL THEN due_ms WHEN seq = $4 THEN $5::bigint ELSE LEAST(due_ms, $5::bigint) END
+           available_ms = CASE WHEN $6::bigint IS NOT NULL AND seq = $4 THEN $6::bigint ELSE LEAST(due_ms, COALESCE($6::bigint, due_ms)) END
          WHERE meeting_id = $1 AND owner = $2 AND lease_until_ms = $3`,
-        [...mine, meeting.seq, nextMs ?? null],
+        [...mine, meeting.seq, next?.settledBeforeMs ?? null, next?.atMs ?? null],
       );
     },
 
