@@ -34,7 +34,7 @@ describe('the PostgreSQL store under a late commit', () => {
   });
 
   const holdAppend = async (streamId: string, meetingId: string, expected = "'any', NULL"): Promise<bigint> => {
-    const client = await hold();
+    const client = held ?? (await hold());
     const { rows } = await client.query<{ last_position: string }>(
       `SELECT last_position FROM ${namesFor(database.schema).appendEvents}($1, ${expected}, $2::jsonb)`,
       [streamId, JSON.stringify([encodeEvent(started(meetingId))])],
@@ -94,5 +94,14 @@ describe('the PostgreSQL store under a late commit', () => {
     expect(coordinates(seen.events)).toEqual(['meeting-late@0']);
     expect(late.position).toBeGreaterThan(doomed);
     expect(coordinates(await collect(store.readAll()))).toEqual(['meeting-late@0']);
+  });
+
+  it('numbers the appends of one transaction one after the other', async () => {
+    const first = await holdAppend('meeting-one', 'one');
+    const second = await holdAppend('meeting-two', 'two');
+    await end('COMMIT');
+    expect(second).toBe(first + 1n);
+    const all = await collect(store.readAll());
+    expect(all.map((e) => `${e.streamId}@${e.version}#${e.position}`)).toEqual([`meeting-one@0#${first}`, `meeting-two@0#${second}`]);
   });
 });

@@ -69,10 +69,10 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   v_current integer;
   v_count integer := jsonb_array_length(p_events);
+  v_fresh boolean;
   v_xid bigint;
   v_slot bigint;
   v_first bigint;
-  v_origin record;
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, ${names.lockKey}));
   -- Read after taking the lock: in a volatile function each statement sees commits up to now.
@@ -83,15 +83,19 @@ BEGIN
     RETURN QUERY SELECT v_current, NULL::bigint;
     RETURN;
   END IF;
-  v_xid := pg_current_xact_id()::text::bigint;
-  SELECT o.xid_base, o.position_base INTO v_origin FROM ${names.positionOrigin} o;
-  IF v_xid < v_origin.xid_base THEN
-    RAISE EXCEPTION 'transaction % is older than the position origin of this event store (%): append in a new transaction', v_xid, v_origin.xid_base;
+  -- Whether this transaction wrote before: only then can it hold events of its own already.
+  v_fresh := pg_current_xact_id_if_assigned() IS NULL;
+  SELECT pg_current_xact_id()::text::bigint - o.xid_base, o.position_base INTO v_xid, v_slot FROM ${names.positionOrigin} o;
+  IF v_xid < 0 THEN
+    RAISE EXCEPTION 'append to stream %: this transaction is older than the position origin of the event store: append in a new transaction', p_stream;
   END IF;
-  v_slot := v_origin.position_base + (v_xid - v_origin.xid_base) * ${slotsPerTransaction};
-  -- A transaction that appends twice goes on after its own events.
-  SELECT coalesce(max(e.position) + 1, v_slot) INTO v_first FROM ${names.events} e
-    WHERE e.position >= v_slot AND e.position < v_slot + ${slotsPerTransaction};
+  v_slot := v_slot + v_xid * ${slotsPerTransaction};
+  v_first := v_slot;
+  IF NOT v_fresh THEN
+    -- A transaction that appends twice goes on after its own events.
+    SELECT coalesce(max(e.position) + 1, v_slot) INTO v_first FROM ${names.events} e
+      WHERE e.position >= v_slot AND e.position < v_slot + ${slotsPerTransaction};
+  END IF;
   IF v_first + v_count > v_slot + ${slotsPerTransaction} THEN
     RAISE EXCEPTION 'append to stream %: one transaction holds at most ${slotsPerTransaction} events', p_stream;
   END IF;
