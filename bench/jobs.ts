@@ -1,6 +1,7 @@
 import { catchUpJob } from './catchup/job';
 import { catchUpProbe } from './catchup/probe';
 import { commandsJob } from './commands/job';
+import { dispatchJob } from './dispatch/job';
 import { dueJob } from './due/job';
 import { renderingJob } from './rendering/job';
 import { replayJob } from './replay/job';
@@ -13,6 +14,7 @@ export const jobs = {
   due: dueJob,
   catchup: catchUpJob,
   catchupProbe: catchUpProbe,
+  dispatch: dispatchJob,
 } as const;
 
 /** The name of a job. */

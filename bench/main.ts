@@ -1,5 +1,6 @@
-// `pnpm bench [--quick] [--only 1,3] [--no-write]`: every workload against its baseline, each in
-// its own process, then a table on stdout and BENCHMARKS.md at the repository root.
+// `pnpm bench [--quick] [--only 1,3] [--write | --no-write]`: every workload against its baseline,
+// each in its own process, then a table on stdout and, for a full run, BENCHMARKS.md at the
+// repository root.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     const file = join(dirname(__dirname), 'BENCHMARKS.md');
     writeFileSync(file, benchmarksMarkdown({ quick: options.quick, machine, loadAtEnd: loadavg(), seconds, results }));
     console.log(`\nWrote ${file}`);
+  } else if (options.quick) {
+    console.log('\nA quick run leaves BENCHMARKS.md as it is (pass --write to replace it).');
   }
   if (rows.some((r) => r.verdict === 'failed')) process.exitCode = 1;
 }

@@ -2,29 +2,33 @@
 export interface BenchOptions {
   /** Small sizes, a minute in all: a smoke run, not numbers to quote. */
   readonly quick: boolean;
-  /** Only the workloads with these numbers (1 to 6); all when empty. */
+  /** Only the workloads with these numbers (1 to 7); all when empty. */
   readonly only: readonly number[];
-  /** Write BENCHMARKS.md (default); `--no-write` only prints. */
+  /**
+   * Write BENCHMARKS.md: by default only a full run does (a quick run's small sizes are not
+   * numbers to publish); `--write` forces it, `--no-write` only prints.
+   */
   readonly write: boolean;
 }
 
-const usage = 'usage: pnpm bench [--quick] [--only 1,3] [--no-write]';
+const usage = 'usage: pnpm bench [--quick] [--only 1,3] [--write | --no-write]';
 
 /** Reads the command line; throws with the usage line on anything unknown. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
   let quick = false;
-  let write = true;
+  let write: boolean | undefined;
   let only: number[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--quick') quick = true;
     else if (arg === '--no-write') write = false;
+    else if (arg === '--write') write = true;
     else if (arg === '--only' || arg.startsWith('--only=')) {
       const list = arg === '--only' ? argv[++i] : arg.slice('--only='.length);
       only = (list ?? '').split(',').map((n) => Number(n.trim()));
-      if (only.some((n) => !Number.isInteger(n) || n < 1 || n > 6)) throw new Error(`--only takes workload numbers 1 to 6, e.g. --only 1,3\n${usage}`);
+      if (only.some((n) => !Number.isInteger(n) || n < 1 || n > 7)) throw new Error(`--only takes workload numbers 1 to 7, e.g. --only 1,3\n${usage}`);
     } else if (arg === '--') continue;
     else throw new Error(`unknown option ${arg}\n${usage}`);
   }
-  return { quick, only, write };
+  return { quick, only, write: write ?? !quick };
 }

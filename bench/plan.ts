@@ -32,8 +32,8 @@ export function planJobs(options: BenchOptions): JobRequest[] {
       numbers: [3],
       workload: '3. Commands',
       job: 'commands',
-      params: q ? { meetings: 1_000, concurrency: [1, 8, 32], encryptedAt: [], block: 250, budgetMsPerLevel: 10_000 }
-        : { meetings: 10_000, concurrency: [1, 8, 32], encryptedAt: [1, 8, 32], block: 500, budgetMsPerLevel: 75_000 },
+      params: q ? { meetings: 1_000, concurrency: [1, 8, 32], encryptedAt: [], notifyAt: [32], block: 250, budgetMsPerLevel: 10_000 }
+        : { meetings: 10_000, concurrency: [1, 8, 32], encryptedAt: [1, 8, 32], notifyAt: [8, 32], block: 500, budgetMsPerLevel: 75_000 },
       timeoutMs: q ? 2 * minute : 10 * minute,
     },
     {
@@ -48,6 +48,13 @@ export function planJobs(options: BenchOptions): JobRequest[] {
       workload: '5. Memory and 6. Catch-up',
       job: 'catchup',
       params: q ? { sizes: [10_000, 100_000], runs: 1 } : { sizes: [100_000, 1_000_000], runs: 3 },
+      timeoutMs: q ? 2 * minute : 10 * minute,
+    },
+    {
+      numbers: [7],
+      workload: '7. Dispatcher burst',
+      job: 'dispatch',
+      params: q ? { meetings: 200, guests: 4, concurrency: 8, runs: 1 } : { meetings: 1_000, guests: 4, concurrency: 8, runs: 3 },
       timeoutMs: q ? 2 * minute : 10 * minute,
     },
   ];

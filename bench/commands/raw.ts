@@ -1,20 +1,22 @@
 import { escapeIdentifier, type Pool } from 'pg';
 import type { ScheduleMeeting } from '@rendezvous/domain';
 
-// The baseline: the same rows written with raw `pg` in the store's transaction pattern. Load
-// the stream, decide by hand, then one statement (one transaction) that takes the schema's
-// append lock, inserts the event and notifies, as append_events does. No codecs, no decider,
-// no serializer: the data is the command's fields as JSON.
+// The baseline is the physical limit of the table: raw `pg`, load the stream, decide by hand,
+// then one INSERT into the same events table, whose UNIQUE (stream_id, version) constraint is
+// the only guard between writers. No lock of any kind, no notification, no codecs, no decider,
+// no serializer: the data is the command's fields as JSON. Positions come from a sequence of
+// its own (the store's table has no default), the cheapest way to number rows.
 
-const lockSpace = 0x52445602;
+/** Creates what the baseline needs beside the store's table. */
+export async function prepareRaw(pool: Pool, schema: string): Promise<void> {
+  await pool.query(`CREATE SEQUENCE ${escapeIdentifier(schema)}.raw_position`);
+}
 
 /** Load, decide and append for one booking, by hand. */
 export function rawSchedule(pool: Pool, schema: string): (command: ScheduleMeeting) => Promise<void> {
   const events = `${escapeIdentifier(schema)}.events`;
-  const append = `WITH lock AS (SELECT pg_advisory_xact_lock(${lockSpace}, 1)),
-    ins AS (INSERT INTO ${events} (stream_id, version, type, data, schema_version, occurred_at)
-            SELECT $1, $2, $3, $4::jsonb, 2, $5::timestamptz FROM lock RETURNING position)
-    SELECT position, pg_notify('bench_events', position::text) FROM ins`;
+  const append = `INSERT INTO ${events} (position, stream_id, version, type, data, schema_version, occurred_at)
+    VALUES (nextval('${escapeIdentifier(schema)}.raw_position'), $1, $2, $3, $4::jsonb, 2, $5::timestamptz)`;
   return async (command) => {
     const streamId = `meeting-${command.meetingId}`;
     const { rows } = await pool.query(`SELECT version, type, data FROM ${events} WHERE stream_id = $1 ORDER BY version`, [streamId]);
