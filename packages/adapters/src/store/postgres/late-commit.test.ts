@@ -104,4 +104,16 @@ describe('the PostgreSQL store under a late commit', () => {
     const all = await collect(store.readAll());
     expect(all.map((e) => `${e.streamId}@${e.version}#${e.position}`)).toEqual([`meeting-one@0#${first}`, `meeting-two@0#${second}`]);
   });
+
+  it('refuses an append from a transaction that wrote first and is older than the stream\'s last append', async () => {
+    const client = await hold();
+    // Any write gives the transaction its id now, before it takes the stream's lock.
+    await client.query('SELECT pg_current_xact_id()');
+    await store.append('meeting-shared', [started('newer')], { kind: 'noStream' });
+    await expect(holdAppend('meeting-shared', 'older')).rejects.toThrow(
+      "append to stream meeting-shared: this transaction wrote before appending and is older than the stream's last append",
+    );
+    await end('ROLLBACK');
+    expect(coordinates(await collect(store.readStream('meeting-shared')))).toEqual(['meeting-shared@0']);
+  });
 });

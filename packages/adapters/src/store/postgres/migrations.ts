@@ -68,6 +68,7 @@ RETURNS TABLE (stream_version integer, last_position bigint)
 LANGUAGE plpgsql AS $fn$
 DECLARE
   v_current integer;
+  v_last bigint;
   v_count integer := jsonb_array_length(p_events);
   v_fresh boolean;
   v_xid bigint;
@@ -76,7 +77,8 @@ DECLARE
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, ${names.lockKey}));
   -- Read after taking the lock: in a volatile function each statement sees commits up to now.
-  SELECT coalesce(max(e.version), -1) INTO v_current FROM ${names.events} e WHERE e.stream_id = p_stream;
+  SELECT e.version, e.position INTO v_current, v_last FROM ${names.events} e WHERE e.stream_id = p_stream ORDER BY e.version DESC LIMIT 1;
+  v_current := coalesce(v_current, -1);
   IF (p_expected = 'exact' AND v_current <> p_expected_version)
      OR (p_expected = 'noStream' AND v_current <> -1)
      OR (p_expected = 'streamExists' AND v_current = -1) THEN
@@ -95,6 +97,11 @@ BEGIN
     -- A transaction that appends twice goes on after its own events.
     SELECT coalesce(max(e.position) + 1, v_slot) INTO v_first FROM ${names.events} e
       WHERE e.position >= v_slot AND e.position < v_slot + ${slotsPerTransaction};
+  END IF;
+  -- Only a transaction that wrote something else first can have an id older than the stream's
+  -- last writer's; its events would sort before that writer's. Refuse rather than reorder.
+  IF v_last >= v_slot + ${slotsPerTransaction} THEN
+    RAISE EXCEPTION 'append to stream %: this transaction wrote before appending and is older than the stream''s last append: call append_events before any other write of a transaction', p_stream;
   END IF;
   IF v_first + v_count > v_slot + ${slotsPerTransaction} THEN
     RAISE EXCEPTION 'append to stream %: one transaction holds at most ${slotsPerTransaction} events', p_stream;
