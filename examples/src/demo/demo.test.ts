@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clearOutbox } from './outbox';
+import { clearOutbox, demoOutboxDir } from './outbox';
 import { runDemo, type DemoRun } from './run-demo';
 import { timeline } from './timeline';
 
@@ -133,6 +133,13 @@ describe('pnpm demo', () => {
     expect(text).toContain(
       '  Tue 03 Mar 15:40  m-intro    review               guest     Sam Carter    review not sent to sam@client.example.org: they reviewed at Tue 03 Mar 15:05',
     );
+  });
+
+  it("writes to ./demo-outbox by default, never to the backend's ./outbox, and DEMO_OUTBOX moves it", () => {
+    expect(demoOutboxDir({}, '/home/ann/rendezvous')).toBe('/home/ann/rendezvous/demo-outbox');
+    expect(demoOutboxDir({ DEMO_OUTBOX: ' ' }, '/home/ann/rendezvous')).toBe('/home/ann/rendezvous/demo-outbox');
+    expect(demoOutboxDir({ DEMO_OUTBOX: 'mails' }, '/home/ann/rendezvous')).toBe('/home/ann/rendezvous/mails');
+    expect(demoOutboxDir({ DEMO_OUTBOX: '/tmp/mails' }, '/home/ann/rendezvous')).toBe('/tmp/mails');
   });
 
   it('refuses to clear a folder that holds files it did not write', async () => {

@@ -1,11 +1,11 @@
-import { resolve } from 'node:path';
+import { demoOutboxDir } from './outbox';
 import { runDemo } from './run-demo';
 import { timeline } from './timeline';
 
 // `pnpm demo` runs in examples/ (a workspace script); INIT_CWD is where the user typed the
-// command, so ./outbox lands at the root of a fresh clone, where the README says it is.
+// command, so ./demo-outbox lands at the root of a fresh clone, where the README says it is.
 const cwd = process.env['INIT_CWD'] ?? process.cwd();
-const outbox = resolve(cwd, process.env['DEMO_OUTBOX'] ?? 'outbox');
+const outbox = demoOutboxDir(process.env, cwd);
 
 async function main(): Promise<void> {
   const started = performance.now();

@@ -1,5 +1,14 @@
 import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+
+/**
+ * The demo's outbox: `./demo-outbox` under `cwd`, or `DEMO_OUTBOX`. It is not the backend's
+ * `./outbox` (OUTBOX_DIR), because the demo empties its folder on every run.
+ */
+export function demoOutboxDir(env: NodeJS.ProcessEnv, cwd: string): string {
+  const chosen = env['DEMO_OUTBOX']?.trim();
+  return resolve(cwd, chosen === undefined || chosen === '' ? 'demo-outbox' : chosen);
+}
 
 // What the .eml folder mailer writes: <stem>.eml/.html/.json, index.html, and hidden temp files.
 const outboxFile = /^(index\.html|[0-9TZ.]+-[0-9a-f]+\.(eml|html|json)|\..+\.tmp)$/;
