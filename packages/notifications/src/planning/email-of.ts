@@ -1,5 +1,6 @@
 import { fromMillis, meetingStatus, toMillis } from '@rendezvous/domain';
 import type { AccountState } from '../account/state';
+import { handedOverSentence } from '../defaults/handed-over';
 import { pairSettings } from '../account/state';
 import type { AccountSnapshot, EmailToSend, MeetingSnapshot } from './email-to-send';
 import { idempotencyKey } from './idempotency-key';
@@ -96,7 +97,10 @@ export function emailOf(
     sequence: entry.sequence,
   };
   if (payload?.rescheduling !== undefined) toSend.rescheduling = payload.rescheduling;
-  if (payload?.cancellation !== undefined) toSend.cancellation = payload.cancellation;
+  const cancellation = payload?.cancellation;
+  if (cancellation !== undefined) {
+    toSend.cancellation = cancellation.by === 'reassignment' ? { reason: handedOverSentence(cancellation.handedTo, recipient.locale), by: 'reassignment' } : cancellation;
+  }
   if (payload?.wrapUpNote !== undefined) toSend.wrapUpNote = payload.wrapUpNote;
   return toSend;
 }

@@ -1,4 +1,4 @@
-import { erasedEmail } from '@rendezvous/domain';
+import { type DomainEvent, erasedEmail } from '@rendezvous/domain';
 import {
   aGuest,
   aHost,
@@ -57,10 +57,25 @@ describe('who receives what (docs/CONTRACT.md §2)', () => {
     expect([cancel.recipient.email, cancel.sequence, cancel.cancellation]).toEqual([
       'hanna@example.com',
       1,
-      { reason: 'The meeting was reassigned to Rita Replacement.', by: 'reassignment' },
+      { reason: 'The meeting was handed to Rita Replacement.', by: 'reassignment' },
     ]);
     // 1.1: the reassign raises the meeting's SEQUENCE, and both of its invitations carry it.
     expect([welcome.recipient.email, welcome.sequence, welcome.meeting.host.email]).toEqual(['rita@example.com', 1, 'rita@example.com']);
+  });
+
+  it("3. (1.1) the previous host's cancellationReason is a sentence in their own locale, else the account's", () => {
+    const reason = (history: readonly DomainEvent[]) =>
+      run(history, later).sent.find((s) => s.email.idempotencyKey === 'm-1:meeting-cancelled:user:u-1:1')?.email.cancellation?.reason;
+    const dutchHost = recorded(scheduleMeeting({ host: aHost({ locale: 'nl-BE' }) }));
+    expect(reason([dutchHost, recorded(reassignMeeting())])).toBe('De afspraak is overgedragen aan Rita Replacement.');
+    const branding: DomainEvent = {
+      type: 'BrandingConfigured',
+      occurredAt: '2026-03-01T08:00:00Z',
+      data: { accountId: 'acc-1', companyName: 'Acme', hostname: 'meet.acme.com', defaultLocale: 'nl' },
+    };
+    expect(reason([branding, scheduled, recorded(reassignMeeting())])).toBe('De afspraak is overgedragen aan Rita Replacement.');
+    const german = recorded(scheduleMeeting({ host: aHost({ locale: 'de' }) }));
+    expect(reason([german, recorded(reassignMeeting())])).toBe('The meeting was handed to Rita Replacement.');
   });
 
   it('3. a host reassigned away and back gets the reminder again, once, under its first key', () => {

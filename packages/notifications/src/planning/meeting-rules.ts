@@ -98,7 +98,7 @@ function reassigned(draft: Draft, before: MeetingEntry, event: EventOf<'MeetingR
   // Both calendar messages of a reassign carry the new SEQUENCE: a calendar that sees both (a
   // shared or delegated one, a bcc archive) must not drop the new host's invitation as stale.
   raiseSequence(draft);
-  const cancellation = { reason: `The meeting was reassigned to ${host.name}.`, by: 'reassignment' } as const;
+  const cancellation = { handedTo: host.name, by: 'reassignment' } as const;
   atOnce(draft, 'meeting-cancelled', [previousAddressee], { cancellation });
   atOnce(draft, 'meeting-scheduled', [hostOf(draft)], undefined);
   withdrawStartsSoon(draft, { kind: 'reassigned', at: draft.at, to: host.userId }, 'user', previous.host.userId);

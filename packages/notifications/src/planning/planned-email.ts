@@ -28,9 +28,17 @@ export type Why =
  */
 export interface Payload {
   readonly rescheduling?: { readonly reason: string; readonly previousStart: string; readonly by: Actor };
-  readonly cancellation?: { readonly reason: string; readonly by: Actor | 'reassignment' };
+  readonly cancellation?: PlannedCancellation;
   readonly wrapUpNote?: string;
 }
+
+/**
+ * Why a meeting-cancelled email is sent: a cancel's reason, or a reassign's new host, whose
+ * sentence is written in the recipient's locale when the email is due (CONTRACT §2.3).
+ */
+export type PlannedCancellation =
+  | { readonly reason: string; readonly by: Actor }
+  | { readonly handedTo: string; readonly by: 'reassignment' };
 
 const notifications = notificationIds;
 const notificationCodes = new Map<string, number>(notifications.map((n, i) => [n, i]));
