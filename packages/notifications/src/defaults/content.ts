@@ -8,6 +8,8 @@ export function contentFor(pair: DefaultPair, copy: Copy): EmailContent {
   const { labels: l, actions: a } = copy;
   const row = (label: string, value: string, whenSet?: string): DetailRow => (whenSet === undefined ? { label, value } : { label, value, when: whenSet });
   const link = (label: string, href: string): Action => ({ label, href });
+  // links.profile is empty for a host without a profileUrl (CONTRACT §3): no button to nowhere.
+  const profile = (label: string): Action => ({ label, href: '{{ links.profile }}', when: 'links.profile' });
   const meeting = row(l.meeting, '{{ meeting.type.name }}');
   const time = row(l.when, when);
   const duration = row(l.duration, `{{ meeting.type.duration }} ${l.minutes}`);
@@ -38,7 +40,7 @@ export function contentFor(pair: DefaultPair, copy: Copy): EmailContent {
     case 'user/meeting-rescheduled':
       return { ...base, quote: { label: l.reason, value: '{{ reschedulingReason|nl2br }}' }, details: [meeting, newTime, previous, ...guest], button: start, links: manage };
     case 'guest/meeting-cancelled':
-      return { ...base, quote: { label: l.reason, value: '{{ cancellationReason|nl2br }}' }, details: [meeting, planned, host], button: link(a.bookAgain, '{{ links.profile }}') };
+      return { ...base, quote: { label: l.reason, value: '{{ cancellationReason|nl2br }}' }, details: [meeting, planned, host], button: profile(a.bookAgain) };
     case 'user/meeting-cancelled':
       return { ...base, quote: { label: l.reason, value: '{{ cancellationReason|nl2br }}' }, details: [meeting, planned, ...guest] };
     case 'guest/meeting-starts-soon':
@@ -46,7 +48,7 @@ export function contentFor(pair: DefaultPair, copy: Copy): EmailContent {
     case 'user/meeting-starts-soon':
       return { ...base, details: [meeting, time, ...guest], button: start, links: manage.slice(1) };
     case 'guest/wrap-up':
-      return { ...base, quote: { value: '{{ wrapup|nl2br }}' }, details: hostContact, button: link(a.followUp, '{{ links.profile }}') };
+      return { ...base, quote: { value: '{{ wrapup|nl2br }}' }, details: hostContact, button: profile(a.followUp) };
     case 'guest/review':
       return { ...base, details: [meeting, row(l.when, '{{ meeting.date }}'), host], button: link(a.review, '{{ links.review }}') };
   }

@@ -1,3 +1,4 @@
+import type { Paragraph } from './layout';
 /** The (audience, notification) pairs that have a built-in email (docs/CONTRACT.md §2). */
 export const defaultPairs = [
   'user/meeting-scheduled',
@@ -18,7 +19,7 @@ export type DefaultPair = (typeof defaultPairs)[number];
 export interface EmailCopy {
   readonly subject: string;
   readonly heading: string;
-  readonly paragraphs: readonly string[];
+  readonly paragraphs: readonly Paragraph[];
 }
 
 /** Everything a language needs to say in the built-in emails (template source, HTML-safe). */

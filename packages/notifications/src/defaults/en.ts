@@ -60,7 +60,8 @@ export const english: Copy = {
       heading: 'Your meeting has been cancelled',
       paragraphs: [
         'Your meeting with {{ meeting.user.name }} on {{ meeting.date }} at {{ meeting.time }} will not take place.',
-        'Would you like to meet at another time? You can book a new meeting with the button below.',
+        // Only with a button to press: links.profile is empty for a host without a profile page.
+        { text: 'Would you like to meet at another time? You can book a new meeting with the button below.', when: 'links.profile' },
       ],
     },
     'user/meeting-cancelled': {

@@ -10,17 +10,21 @@ export interface DetailRow {
   readonly when?: string;
 }
 
-/** A call to action. `href` is template source such as `{{ links.meeting }}`. */
+/** A call to action. `href` is template source such as `{{ links.meeting }}`; `when` names a variable that must be non-empty. */
 export interface Action {
   readonly label: string;
   readonly href: string;
+  readonly when?: string;
 }
+
+/** A paragraph of template source, or one shown only when the variable `when` is non-empty. */
+export type Paragraph = string | { readonly text: string; readonly when: string };
 
 /** The content of one built-in email, every string template source (labels are HTML-safe text). */
 export interface EmailContent {
   readonly subject: string;
   readonly heading: string;
-  readonly paragraphs: readonly string[];
+  readonly paragraphs: readonly Paragraph[];
   readonly details?: readonly DetailRow[];
   /** A boxed quotation between the paragraphs and the details: a reason, a note. */
   readonly quote?: { readonly label?: string; readonly value: string };
@@ -63,15 +67,22 @@ function quoteBlock(quote: { label?: string; value: string }): string {
   );
 }
 
+function paragraphBlock(p: Paragraph): string {
+  if (typeof p === 'string') return spaced(12, para(text, p));
+  return `{% if ${p.when} %}${spaced(12, para(text, p.text))}{% endif %}`;
+}
+
 // A "bulletproof" button: a table cell with a background colour, so it shows as a button even
 // in clients that ignore padding on links (Outlook).
 function buttonBlock(action: Action): string {
-  return (
+  const button =
     `<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>` +
     `<td align="center" bgcolor="#2563eb" style="border-radius:6px;background-color:#2563eb;">` +
     `<a href="${action.href}" target="_blank" style="display:inline-block;padding:12px 24px;${font}font-size:16px;font-weight:bold;line-height:20px;color:#ffffff;text-decoration:none;border-radius:6px;">${action.label}</a>` +
-    `</td></tr></table>`
-  );
+    `</td></tr></table>`;
+  // The spacing goes with the button: a button left out leaves no gap either.
+  const block = spaced(24, button);
+  return action.when === undefined ? block : `{% if ${action.when} %}${block}{% endif %}`;
 }
 
 function linkRow(actions: readonly Action[]): string {
@@ -88,10 +99,10 @@ export function content(email: EmailContent, words: LayoutWords): string {
   const blocks = [
     `<h1 style="margin:0;${font}font-size:22px;line-height:30px;font-weight:bold;color:#111827;">${email.heading}</h1>`,
     spaced(16, para(text, words.greeting)),
-    ...email.paragraphs.map((p) => spaced(12, para(text, p))),
+    ...email.paragraphs.map(paragraphBlock),
     ...(email.quote === undefined ? [] : [spaced(20, quoteBlock(email.quote))]),
     ...(email.details === undefined ? [] : [spaced(20, detailsTable(email.details))]),
-    ...(email.button === undefined ? [] : [spaced(24, buttonBlock(email.button))]),
+    ...(email.button === undefined ? [] : [buttonBlock(email.button)]),
     ...(email.links === undefined || email.links.length === 0 ? [] : [spaced(20, para(`${font}font-size:14px;line-height:22px;color:#6b7280;`, linkRow(email.links)))]),
   ];
   return `${blocks.join('\n')}\n`;

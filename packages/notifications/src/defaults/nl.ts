@@ -60,7 +60,8 @@ export const dutch: Copy = {
       heading: 'Je afspraak is geannuleerd',
       paragraphs: [
         'Je afspraak met {{ meeting.user.name }} op {{ meeting.date }} om {{ meeting.time }} gaat niet door.',
-        'Wil je op een ander moment afspreken? Met de knop hieronder plan je een nieuwe afspraak.',
+        // Only with a button to press: links.profile is empty for a host without a profile page.
+        { text: 'Wil je op een ander moment afspreken? Met de knop hieronder plan je een nieuwe afspraak.', when: 'links.profile' },
       ],
     },
     'user/meeting-cancelled': {

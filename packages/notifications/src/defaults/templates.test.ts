@@ -72,8 +72,19 @@ describe('built-in default templates', () => {
     const { subject, html } = render('guest', 'meeting-cancelled', 'en');
     expect(subject).toBe('Cancelled: Intro call with Hanna de Vries on Monday, March 2, 2026');
     expect(html).toContain('We found the answer by email.');
-    expect(html).toContain('<a href="https://meet.acme.example/u/sample-user" target="_blank"');
+    expect(html).toContain('<a href="https://www.example.com/team/hanna-de-vries" target="_blank"');
     expect(html).not.toContain('Join the meeting');
+  });
+
+  it('offer no button to a host without a profile page, nor a sentence pointing at one', () => {
+    for (const [notification, locale, words] of [['meeting-cancelled', 'en', 'button below'], ['meeting-cancelled', 'nl', 'knop hieronder'], ['wrap-up', 'en', 'Book a follow-up']] as const) {
+      const email = sampleEmail('guest', notification, locale);
+      const { profileUrl: _, ...host } = email.meeting.host;
+      const out = renderer.render({ ...email, meeting: { ...email.meeting, host }, account: { ...email.account, ...branding } });
+      expect(out.html).not.toContain('bgcolor="#2563eb"');
+      expect(out.text).not.toContain(words);
+      expect(render('guest', notification, locale).html).toContain('href="https://www.example.com/team/hanna-de-vries"');
+    }
   });
 
   it('carry the host note in a wrap-up and the review link in a review', () => {
@@ -81,12 +92,12 @@ describe('built-in default templates', () => {
     expect(render('guest', 'review', 'en').html).toMatch(/href="https:\/\/meet\.acme\.example\/m\/sample-meeting\/review\?a=guest&amp;r=sample-guest&amp;t=[\w-]+"/);
   });
 
-  it('put every link under the account hostname', () => {
+  it("put every link under the account hostname, but the host's own profile page", () => {
     for (const [audience, notification] of pairs) {
       const { html } = render(audience, notification, 'en');
       const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
       expect(hrefs.length).toBeGreaterThan(0);
-      for (const href of hrefs) expect(href).toMatch(/^https:\/\/meet\.acme\.example\//);
+      for (const href of hrefs) expect(href).toMatch(/^https:\/\/(meet\.acme\.example\/|www\.example\.com\/team\/hanna-de-vries$)/);
     }
   });
 });

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/Either';
+import { erasedUrl } from '@rendezvous/domain';
 import { createLinks, profileLinkFor, verifyEntryLink, verifyLink } from './index';
 
 const secret = 'test-secret-0123456789';
@@ -88,11 +89,15 @@ describe('action links', () => {
   });
 });
 
-describe('profile links', () => {
-  it('use the hostname page unless the profile URL is on the same host', () => {
-    expect(links.profileLink(host)).toBe('https://meet.acme.example/u/u-1');
-    expect(profileLinkFor('meet.acme.example', { ...host, profileUrl: 'https://meet.acme.example/team/hanna' })).toBe('https://meet.acme.example/team/hanna');
-    expect(profileLinkFor('meet.acme.example', { ...host, profileUrl: 'https://elsewhere.example/hanna' })).toBe('https://meet.acme.example/u/u-1');
+describe('profile links (docs/CONTRACT.md §3, 1.1)', () => {
+  it("are the host's profileUrl exactly as given, on any domain", () => {
+    expect(links.profileLink({ ...host, profileUrl: 'https://meet.acme.example/team/hanna' })).toBe('https://meet.acme.example/team/hanna');
+    expect(profileLinkFor({ ...host, profileUrl: 'https://Elsewhere.example/p/Hanna?ref=mail#top' })).toBe('https://Elsewhere.example/p/Hanna?ref=mail#top');
+  });
+
+  it('are empty when the host has no profileUrl, or when it was erased', () => {
+    expect(links.profileLink(host)).toBe('');
+    expect(profileLinkFor({ ...host, profileUrl: erasedUrl })).toBe('');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Audience, Host } from '@rendezvous/domain';
+import { type Audience, type Host, erasedUrl } from '@rendezvous/domain';
 import { type LinkPurpose, signClaims } from './token';
 import { hostOf, pathFor } from './paths';
 
@@ -28,15 +28,13 @@ export interface LinkOptions {
 }
 
 /**
- * The host's profile link. A `profileUrl` under the account's own host name is used as is;
- * any other profile URL is reached through `https://<hostname>/u/<userId>`, because every
- * link in our emails starts with the account's host name (docs/CONTRACT.md §3), and the application
- * serving that page can redirect on.
+ * The host's profile link (docs/CONTRACT.md §3, `links.profile`): their `profileUrl` exactly as
+ * given, on whatever domain it is, or empty when they have none. An erased one is empty too: its
+ * marker is a dead address, not a page to send a guest to.
  */
-export function profileLinkFor(hostname: string, host: Host): string {
-  const base = `https://${hostname}/`;
-  if (host.profileUrl !== undefined && host.profileUrl.toLowerCase().startsWith(base.toLowerCase())) return host.profileUrl;
-  return `${base}u/${encodeURIComponent(host.userId)}`;
+export function profileLinkFor(host: Host): string {
+  const url = host.profileUrl;
+  return url === undefined || url === erasedUrl ? '' : url;
 }
 
 /** Builds the signed links of one account. The secret must not be empty. */
@@ -60,6 +58,6 @@ export function createLinks(options: LinkOptions): Links {
     cancelLink: (meetingId, audience, recipientId) => signed('cancel', meetingId, audience, recipientId),
     reviewLink: (meetingId, guestId) => signed('review', meetingId, 'guest', guestId),
     calendarLink: (meetingId, audience, recipientId) => signed('calendar', meetingId, audience, recipientId),
-    profileLink: (h) => profileLinkFor(hostname, h),
+    profileLink: profileLinkFor,
   };
 }

@@ -12,6 +12,8 @@ const host = {
   phone: '+31 20 123 4567',
   jobTitle: 'Account Manager',
   location: { name: 'Head office', city: 'Amsterdam', state: 'Noord-Holland', postcode: '1012 AB', country: 'Netherlands' },
+  // On another domain than the account's, as a profile page may be (CONTRACT §3 links.profile).
+  profileUrl: 'https://www.example.com/team/hanna-de-vries',
 } as const;
 
 const guest = { guestId: 'sample-guest', name: 'Sam Jansen', email: 'sam@example.org', phone: '+44 20 7946 0000' } as const;

@@ -60,7 +60,7 @@ describe('variablesForEmail', () => {
       'meeting.guest.email': 'sam@example.org',
       'recipient.name': 'Hanna de Vries',
       'recipient.email': 'hanna@example.com',
-      'links.profile': 'https://meet.acme.example/u/sample-user',
+      'links.profile': 'https://www.example.com/team/hanna-de-vries',
     });
   });
 
@@ -76,9 +76,11 @@ describe('variablesForEmail', () => {
     const vars = variablesForEmail(sampleEmail('guest', 'meeting-scheduled'), branding, links);
     const url = vars['links.meeting'] as string;
     expect(verifyEntryLink(url, 's3cret-s3cret')).toEqual({ _tag: 'Right', right: { meetingId: 'sample-meeting', audience: 'guest', recipient: 'sample-guest' } });
-    for (const name of ['links.meeting', 'links.reschedule', 'links.cancel', 'links.calendar', 'links.profile']) {
+    for (const name of ['links.meeting', 'links.reschedule', 'links.cancel', 'links.calendar']) {
       expect(vars[name]).toMatch(/^https:\/\/meet\.acme\.example\//);
     }
+    // The host's profile page is theirs, wherever it is (CONTRACT §3, 1.1).
+    expect(vars['links.profile']).toBe('https://www.example.com/team/hanna-de-vries');
   });
 
   it('fills the notification-only values', () => {
