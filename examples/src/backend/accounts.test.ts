@@ -142,6 +142,7 @@ it('previews a draft against the sample meeting, under the account branding, wit
     audience: 'guest',
     from: { name: 'Hooli', email: 'no-reply@meet.hooli.example' },
     to: [{ name: 'Sam Jansen', email: 'sam@example.org' }],
+    replyTo: { name: 'Hanna de Vries', email: 'hanna@example.com' },
     subject: 'Moved: vrijdag 27 februari 2026 -> maandag 2 maart 2026',
   });
   expect(draft.body.html).toContain('SOMETHING CAME UP ON MY SIDE.');
@@ -151,6 +152,7 @@ it('previews a draft against the sample meeting, under the account branding, wit
   const builtIn = await call(t.url, 'POST', '/accounts/hooli/notifications/user/meeting-cancelled/preview');
   expect(builtIn.status).toBe(200);
   expect(builtIn.body.to).toEqual([{ name: 'Hanna de Vries', email: 'hanna@example.com' }]);
+  expect(builtIn.body).not.toHaveProperty('replyTo');
   expect(builtIn.body.calendar.method).toBe('CANCEL');
 
   const broken = await call(t.url, 'POST', '/accounts/hooli/notifications/guest/review/preview', { json: { body: '{% if links.review %}Rate us' } });

@@ -84,6 +84,7 @@ function emailView(email: OutgoingEmail) {
     audience: email.audience,
     from: email.from,
     to: email.to,
+    ...(email.replyTo === undefined ? {} : { replyTo: email.replyTo }),
     bcc: email.bcc,
     subject: email.subject,
     text: email.text,

@@ -38,6 +38,7 @@ export function addressProblem(email: OutgoingEmail): MailDeliveryError | undefi
   const fields: [string, string][] = [
     ['from', email.from.email],
     ...email.to.map((p, i): [string, string] => [`to.${i}`, p.email]),
+    ...(email.replyTo === undefined ? [] : [['replyTo', email.replyTo.email] as [string, string]]),
     ...email.bcc.map((a, i): [string, string] => [`bcc.${i}`, a]),
   ];
   const bad = fields.find(([, address]) => !isEmailAddress(address));

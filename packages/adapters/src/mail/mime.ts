@@ -23,6 +23,7 @@ export function toMimeMessage(email: OutgoingEmail): SendMailOptions {
     ...(Number.isNaN(date.getTime()) ? {} : { date }),
     from: mailbox(email.from),
     to: email.to.map(mailbox),
+    ...(email.replyTo === undefined ? {} : { replyTo: mailbox(email.replyTo) }),
     envelope: { from: email.from.email, to: envelopeRecipients(email) },
     subject: oneLine(email.subject),
     text: email.text,

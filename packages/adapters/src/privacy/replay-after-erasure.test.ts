@@ -128,4 +128,18 @@ describe.each(stores)('replaying a history with an erased guest, read from the %
     const everything = JSON.stringify(after).toLowerCase();
     expect(gus.filter((value) => everything.includes(value.toLowerCase()))).toEqual([]);
   });
+
+  it("with the host erased, guests' emails carry no Reply-To and no profile link; before, the host's (docs/CONTRACT.md §2.15)", async () => {
+    const guestEmails = (emails: readonly ReplayedEmail[]) => emails.filter((e) => e.audience === 'guest');
+    const before = replayed(await records(opened.store));
+    expect(new Set(guestEmails(before).map((e) => e.replyTo))).toEqual(new Set(['hanna@example.com']));
+    expect(before.filter((e) => e.audience === 'user').map((e) => e.replyTo)).toEqual(hannaLines.map(() => undefined));
+    expect(before.some((e) => e.html.includes('https://example.com/hanna'))).toBe(true);
+
+    await eraseSubject(keyStore, { userId: 'u-1' });
+    const after = replayed(await records(opened.store));
+    expect(guestEmails(after).length).toBe(guestEmails(before).length);
+    expect(after.filter((e) => 'replyTo' in e)).toEqual([]);
+    expect(after.filter((e) => e.html.includes('href="https://erased.invalid/')).map((e) => e.idempotencyKey)).toEqual([]);
+  });
 });

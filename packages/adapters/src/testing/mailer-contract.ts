@@ -117,6 +117,21 @@ export function describeMailerContract(name: string, factory: () => Promise<Mail
       expect(got.calendar?.method).toBe('REQUEST');
     });
 
+    it('carries Reply-To as a real header, delivering to nobody (docs/CONTRACT.md §2.15)', async () => {
+      const email = sampleOutgoingEmail({ replyTo: { name: 'Hanna de Vries', email: 'hanna@acme.com' } });
+      const got = await sendOne(email);
+      expect(got.replyTo).toEqual({ name: 'Hanna de Vries', email: 'hanna@acme.com' });
+      expect(got.envelopeRecipients).toEqual(['jan@example.nl']);
+      if (got.headers === undefined) return; // a mailer without MIME has no headers to check
+      expect(got.headers.get('reply-to')).toContain('<hanna@acme.com>');
+    });
+
+    it('adds no Reply-To to an email without one (host emails)', async () => {
+      const got = await sendOne(sampleOutgoingEmail({ audience: 'user' }));
+      expect(got.replyTo).toBeUndefined();
+      expect(got.headers?.has('reply-to') ?? false).toBe(false);
+    });
+
     it('delivers blind copies through the envelope only, never in a header', async () => {
       const email = sampleOutgoingEmail({ bcc: ['archive@acme.com', 'JAN@example.nl'] });
       const got = await sendOne(email);
@@ -130,6 +145,7 @@ export function describeMailerContract(name: string, factory: () => Promise<Mail
       const email = sampleOutgoingEmail({
         from: { name: 'Zoë & Søren B.V.', email: 'no-reply@meet.acme.com' },
         to: [{ name: 'Jürgen Ümlaut', email: 'jurgen@example.de' }, { name: '', email: 'second@example.nl' }],
+        replyTo: { name: 'Zoë Ødegård', email: 'zoe@acme.com' },
         subject: 'Afspraak bevestigd: één gesprek 🎉 op maandag',
         text: 'Tot maandag! 👋 Groeten, Zoë\n',
         html: '<p>Tot maandag! 👋</p>',
@@ -138,6 +154,7 @@ export function describeMailerContract(name: string, factory: () => Promise<Mail
       expect(got.subject).toBe('Afspraak bevestigd: één gesprek 🎉 op maandag');
       expect(got.from.name).toBe('Zoë & Søren B.V.');
       expect(got.to).toEqual([{ name: 'Jürgen Ümlaut', email: 'jurgen@example.de' }, { name: '', email: 'second@example.nl' }]);
+      expect(got.replyTo).toEqual({ name: 'Zoë Ødegård', email: 'zoe@acme.com' });
       expect(lines(got.text)).toBe('Tot maandag! 👋 Groeten, Zoë');
       expect(lines(got.html)).toBe('<p>Tot maandag! 👋</p>');
     });
@@ -146,11 +163,13 @@ export function describeMailerContract(name: string, factory: () => Promise<Mail
       const email = sampleOutgoingEmail({
         from: { name: 'Acme\r\nBcc: thief@evil.test', email: 'no-reply@meet.acme.com' },
         to: [{ name: 'Jan\nX-Injected: yes', email: 'jan@example.nl' }],
+        replyTo: { name: 'Hanna\r\nBcc: thief@evil.test', email: 'hanna@acme.com' },
         subject: 'Hello\r\nX-Injected: yes',
       });
       const got = await sendOne(email);
       expect(got.from.name).toBe('Acme Bcc: thief@evil.test');
       expect(got.to[0]?.name).toBe('Jan X-Injected: yes');
+      expect(got.replyTo).toEqual({ name: 'Hanna Bcc: thief@evil.test', email: 'hanna@acme.com' });
       expect(got.subject.replace(/\s+/g, ' ')).toBe('Hello X-Injected: yes');
       expect(got.envelopeRecipients).toEqual(['jan@example.nl']);
       expect(got.headers?.has('x-injected') ?? false).toBe(false);
@@ -175,6 +194,14 @@ export function describeMailerContract(name: string, factory: () => Promise<Mail
       expect(isMailDeliveryError(error)).toBe(true);
       expect(error).toMatchObject({ kind: 'permanent', reason: 'invalid-address', idempotencyKey: email.idempotencyKey });
       expect((error as Error).message).toContain('bcc.0');
+      expect(await under.received()).toEqual([]);
+    });
+
+    it('refuses an invalid Reply-To address permanently, naming the field', async () => {
+      const email = sampleOutgoingEmail({ replyTo: { name: 'Hanna', email: 'hanna at acme' } });
+      const error: unknown = await under.mailer.send(email).then(() => undefined, (e: unknown) => e);
+      expect(error).toMatchObject({ kind: 'permanent', reason: 'invalid-address', idempotencyKey: email.idempotencyKey });
+      expect((error as Error).message).toContain('replyTo');
       expect(await under.received()).toEqual([]);
     });
 

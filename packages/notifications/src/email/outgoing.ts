@@ -25,6 +25,11 @@ export interface OutgoingEmail {
   /** Sender, e.g. `{ name: 'Acme', email: 'no-reply@meet.acme.com' }`. */
   readonly from: { readonly name: string; readonly email: string };
   readonly to: readonly { readonly name: string; readonly email: string }[];
+  /**
+   * Where replies go (docs/CONTRACT.md §2.15): on guest emails the current host, so a guest's reply
+   * reaches a person; absent on host emails, and when the host's address was erased.
+   */
+  readonly replyTo?: { readonly name: string; readonly email: string };
   /** Blind copies: envelope only, never in a header. */
   readonly bcc: readonly string[];
   /** Single line, plain text. */

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/Either';
+import { erasedEmail, erasedText } from '@rendezvous/domain';
 import { verifyEntryLink } from '../links/verify';
 import type { EmailToSend } from '../planning/email-to-send';
 import { createRenderer } from './render';
@@ -39,6 +40,14 @@ describe('render', () => {
     expect(out.calendar?.ics.replace(/\r\n /g, '')).toContain(`LOCATION:${link!}`);
   });
 
+  it("gives guest emails the current host as Reply-To, host emails none, and none when the host was erased (CONTRACT §2.15)", () => {
+    const guestEmail = sampleEmail('guest', 'wrap-up');
+    expect(renderer.render(branded(guestEmail)).replyTo).toEqual({ name: 'Hanna de Vries', email: 'hanna@example.com' });
+    expect(renderer.render(branded(sampleEmail('user', 'meeting-scheduled'))).replyTo).toBeUndefined();
+    const erasedHost = { ...guestEmail.meeting.host, name: erasedText, email: erasedEmail('0123456789abcdef') };
+    expect('replyTo' in renderer.render(branded({ ...guestEmail, meeting: { ...guestEmail.meeting, host: erasedHost } }))).toBe(false);
+  });
+
   it('uses the fallback branding when the account has none, and a port never reaches the address', () => {
     const plain = renderer.render(sampleEmail('user', 'meeting-starts-soon'));
     expect(plain.from).toEqual({ name: 'Rendezvous', email: 'no-reply@meet.rendezvous.example' });
@@ -66,7 +75,7 @@ describe('render', () => {
     });
     const out = renderer.render(email, '2026-02-21T08:00:00Z');
     expect(out.subject).toBe('ACME: Intro call is off');
-    expect(contentOf(out.html)).toBe('<p>Dear Sam Jansen, We found the answer by email. <a href="https://meet.acme.example/u/sample-user">Book again</a></p>');
+    expect(contentOf(out.html)).toBe('<p>Dear Sam Jansen, We found the answer by email. <a href="https://www.example.com/team/hanna-de-vries">Book again</a></p>');
     expect(out.text).toContain('Dear Sam Jansen, We found the answer by email.');
     expect(out.bcc).toEqual(['archive@acme.example']);
     expect(out.attachments).toEqual([{ filename: 'terms.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4\n') }]);

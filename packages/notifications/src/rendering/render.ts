@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import type { Audience, NotificationId } from '@rendezvous/domain';
+import { type Audience, type NotificationId, isErasedEmail } from '@rendezvous/domain';
 import { customizationFor } from '../account/customization-for';
 import { defaultLanguageFor } from '../defaults/language';
 import { documentHead } from '../defaults/layout';
@@ -133,6 +133,7 @@ export function createRenderer(options: RendererOptions): Renderer {
       accountId: email.account.accountId,
       from: { name: branding.companyName, email: options.fromAddress ?? `no-reply@${mailDomain(branding.hostname)}` },
       to: [{ name: email.recipient.name, email: email.recipient.email }],
+      ...replyToOf(email),
       bcc: [...extras.bcc],
       subject,
       text: htmlToText(html),
@@ -183,6 +184,16 @@ export function createRenderer(options: RendererOptions): Renderer {
       return E.right(compose(email, compiled.right, locale, branding, extras, email.dueAt));
     },
   };
+}
+
+/**
+ * The Reply-To of an email (CONTRACT §2.15): the current host on a guest's email, none on the
+ * host's own. An erased host has no address left to reply to, so their guests' emails carry none.
+ */
+function replyToOf(email: EmailToSend): Pick<OutgoingEmail, 'replyTo'> {
+  const { host } = email.meeting;
+  if (email.audience !== 'guest' || isErasedEmail(host.email)) return {};
+  return { replyTo: { name: host.name, email: host.email } };
 }
 
 interface Extras {

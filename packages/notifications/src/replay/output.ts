@@ -8,6 +8,8 @@ export interface ReplayedEmail {
   readonly meetingId: string;
   readonly to: readonly string[];
   readonly bcc: readonly string[];
+  /** The address replies go to, when the email has a Reply-To (guest emails, §2.15). */
+  readonly replyTo?: string;
   readonly sentAt: string;
   readonly subject: string;
   readonly text: string;
@@ -25,6 +27,7 @@ export function replayedEmail(email: OutgoingEmail): ReplayedEmail {
     meetingId: email.meetingId,
     to: email.to.map((r) => r.email),
     bcc: [...email.bcc],
+    ...(email.replyTo === undefined ? {} : { replyTo: email.replyTo.email }),
     sentAt: email.sentAt,
     subject: email.subject,
     text: email.text,

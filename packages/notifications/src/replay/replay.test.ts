@@ -103,6 +103,30 @@ describe('replay', () => {
     );
   });
 
+  it("prints the current host's address as replyTo on guest emails only, right after bcc (docs/CONTRACT.md §2.15)", () => {
+    const rita = { userId: 'u-2', name: 'Rita Jansen', email: 'rita@acme.example', timezone: 'Europe/Amsterdam' };
+    const history = [
+      scheduled('2026-03-01T09:00:00Z', '2026-03-05T09:00:00Z'),
+      { type: 'UserProfileUpdated', occurredAt: '2026-03-01T10:00:00Z', data: { userId: 'u-1', email: 'Hanna@New.example' } },
+      { type: 'MeetingRescheduled', occurredAt: '2026-03-01T11:00:00Z', data: { meetingId: 'm-1', start: '2026-03-06T09:00:00Z', reason: 'Clash', by: 'user' } },
+      { type: 'MeetingReassigned', occurredAt: '2026-03-01T12:00:00Z', data: { meetingId: 'm-1', host: rita, hostAvailable: true } },
+    ];
+    const result = replay(history, { until: '2026-03-06T08:00:00Z' });
+    if (E.isLeft(result)) throw new Error(result.left.message);
+    expect(result.right.map((e) => [e.sentAt, e.notification, e.audience, e.to[0], e.replyTo])).toEqual([
+      ['2026-03-01T09:00:00Z', 'meeting-scheduled', 'guest', 'sam@client.example', 'hanna@acme.example'],
+      ['2026-03-01T09:00:00Z', 'meeting-scheduled', 'user', 'hanna@acme.example', undefined],
+      ['2026-03-01T11:00:00Z', 'meeting-rescheduled', 'guest', 'sam@client.example', 'Hanna@New.example'],
+      ['2026-03-01T11:00:00Z', 'meeting-rescheduled', 'user', 'Hanna@New.example', undefined],
+      ['2026-03-01T12:00:00Z', 'meeting-cancelled', 'user', 'Hanna@New.example', undefined],
+      ['2026-03-01T12:00:00Z', 'meeting-scheduled', 'user', 'rita@acme.example', undefined],
+      ['2026-03-06T08:00:00Z', 'meeting-starts-soon', 'guest', 'sam@client.example', 'rita@acme.example'],
+      ['2026-03-06T08:00:00Z', 'meeting-starts-soon', 'user', 'rita@acme.example', undefined],
+    ]);
+    expect(result.right.filter((e) => e.audience === 'user').some((e) => 'replyTo' in e)).toBe(false);
+    expect(Object.keys(result.right[0]!).slice(3, 7)).toEqual(['to', 'bcc', 'replyTo', 'sentAt']);
+  });
+
   it('gives no emails for an empty history', () => {
     expect(replay([])).toEqual(E.right([]));
     expect(replay('')).toEqual(E.right([]));

@@ -14,6 +14,7 @@ export interface OutboxEntry {
   readonly writtenAt: string;
   readonly from: { readonly name: string; readonly email: string };
   readonly to: readonly { readonly name: string; readonly email: string }[];
+  readonly replyTo?: { readonly name: string; readonly email: string };
   /** Blind copies: only here and in the index, never in the .eml, so the file can be relayed as is. */
   readonly bcc: readonly string[];
   readonly subject: string;
@@ -39,6 +40,7 @@ export function outboxEntry(email: OutgoingEmail, stem: string, messageId: strin
     writtenAt,
     from: email.from,
     to: email.to,
+    ...(email.replyTo === undefined ? {} : { replyTo: email.replyTo }),
     bcc: email.bcc,
     subject: email.subject,
     attachments: email.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.content.length })),

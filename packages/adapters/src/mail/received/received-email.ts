@@ -17,6 +17,8 @@ export interface ReceivedEmail {
   readonly messageId: string;
   readonly from: { readonly name: string; readonly email: string };
   readonly to: readonly { readonly name: string; readonly email: string }[];
+  /** The Reply-To mailbox, when the email has one. */
+  readonly replyTo?: { readonly name: string; readonly email: string };
   /** Every address the email was delivered to (SMTP RCPT TO): `to` plus blind copies. */
   readonly envelopeRecipients: readonly string[];
   readonly subject: string;
@@ -36,6 +38,7 @@ export function receivedFromOutgoing(email: OutgoingEmail, messageId: string = m
     messageId,
     from: { name: from.name, email: from.address },
     to: email.to.map(mailbox).map((m) => ({ name: m.name, email: m.address })),
+    ...(email.replyTo === undefined ? {} : { replyTo: { name: mailbox(email.replyTo).name, email: email.replyTo.email } }),
     envelopeRecipients: envelopeRecipients(email),
     subject: email.subject,
     text: email.text,

@@ -30,10 +30,12 @@ export async function receivedFromMime(raw: Buffer | string, envelopeRecipients:
     headers.set(key, headers.has(key) ? `${headers.get(key)}, ${value}` : value);
   }
   const from = addresses(parsed.from)[0];
+  const replyTo = addresses(parsed.replyTo)[0];
   return {
     messageId: parsed.messageId ?? '',
     from: from ? person(from) : { name: '', email: '' },
     to: addresses(parsed.to).map(person),
+    ...(replyTo ? { replyTo: person(replyTo) } : {}),
     envelopeRecipients: [...envelopeRecipients],
     subject: parsed.subject ?? '',
     text: parsed.text ?? '',
