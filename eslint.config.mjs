@@ -45,6 +45,16 @@ export default tseslint.config(
     },
   },
   {
+    // Drivers are optional peers: only peers/ loads them, so a missing one gets a sentence naming it.
+    files: ['packages/adapters/src/**/*.ts'],
+    ignores: ['packages/adapters/src/peers/**', '**/*.test.ts', '**/test-schema.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: ['pg', 'nodemailer'].map((name) => ({ name, allowTypeImports: true, message: `Load ${name} through src/peers/${name}.ts (an optional peer dependency).` })),
+      }],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/testing/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

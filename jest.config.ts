@@ -9,6 +9,8 @@ const config: Config = {
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   moduleNameMapper: {
     '^@rendezvous/(domain|notifications|adapters)/testing$': '<rootDir>/packages/$1/src/testing/index.ts',
+    '^@rendezvous/adapters/test-servers$': '<rootDir>/packages/adapters/src/test-servers/index.ts',
+    '^@rendezvous/adapters/(postgres|eventstoredb|smtp|eml)$': '<rootDir>/packages/adapters/src/$1.ts',
     '^@rendezvous/(domain|notifications|adapters)$': '<rootDir>/packages/$1/src/index.ts',
   },
   testTimeout: 30000,

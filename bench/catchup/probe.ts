@@ -1,5 +1,5 @@
 import { Client, escapeIdentifier } from 'pg';
-import { createPostgresEventStore } from '@rendezvous/adapters';
+import { createPostgresEventStore } from '@rendezvous/adapters/postgres';
 import { databaseUrl } from '../postgres/connection';
 import type { JobOutput } from '../report/row';
 import { Tally } from './projection';

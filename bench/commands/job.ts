@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
-import { createCommandService, createEncryptingSerializer, createPostgresEventStore, createPostgresKeyStore } from '@rendezvous/adapters';
+import { createCommandService, createEncryptingSerializer } from '@rendezvous/adapters';
+import { createPostgresEventStore, createPostgresKeyStore } from '@rendezvous/adapters/postgres';
 import { meetingDecider } from '@rendezvous/domain';
 import { benchSchema, databaseUrl, dropSchema } from '../postgres/connection';
 import { imposeDiscipline } from '../postgres/disciplines';

@@ -1,4 +1,5 @@
-import { createDispatcher, createInMemoryMailer, createPostgresEventStore, createVirtualClock } from '@rendezvous/adapters';
+import { createDispatcher, createInMemoryMailer, createVirtualClock } from '@rendezvous/adapters';
+import { createPostgresEventStore } from '@rendezvous/adapters/postgres';
 import { meetingStream } from '@rendezvous/domain';
 import { aGuest, aHost, recorded, scheduleMeeting } from '@rendezvous/domain/testing';
 import { createRenderer } from '@rendezvous/notifications';

@@ -1,5 +1,5 @@
 import { Client, escapeIdentifier } from 'pg';
-import { createPostgresEventStore } from '@rendezvous/adapters';
+import { createPostgresEventStore } from '@rendezvous/adapters/postgres';
 import { databaseUrl } from './connection';
 
 // Ten events per meeting, in the order a meeting lives them: the booking, three invitations and

@@ -1,4 +1,4 @@
-import { startInProcessEventStoreDb, startSmtpCaptureServer } from '@rendezvous/adapters/testing';
+import { startInProcessEventStoreDb, startSmtpCaptureServer } from '@rendezvous/adapters/test-servers';
 import { readdir } from 'node:fs/promises';
 import { call, eventually, scheduleBody, startTestBackend } from './testing/fixture';
 

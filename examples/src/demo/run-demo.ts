@@ -2,17 +2,9 @@ import { join, resolve } from 'node:path';
 import type { Audience, NotificationId } from '@rendezvous/domain';
 import { createRenderer, type OutgoingEmail } from '@rendezvous/notifications';
 import {
-  createCommandService,
-  createDispatcher,
-  createEmlFolderMailer,
-  createInMemoryEventStore,
-  createVirtualClock,
-  type Dispatcher,
-  type DispatchLogEntry,
-  type EmailState,
-  type Mailer,
-  type VirtualClock,
+  createCommandService, createDispatcher, createInMemoryEventStore, createVirtualClock, type Dispatcher, type DispatchLogEntry, type EmailState, type Mailer, type VirtualClock,
 } from '@rendezvous/adapters';
+import { createEmlFolderMailer } from '@rendezvous/adapters/eml';
 import { people } from './cast';
 import type { Outcome } from './commands';
 import { clearOutbox } from './outbox';

@@ -1,5 +1,8 @@
 /**
- * The ports' implementations: event stores (in-memory, PostgreSQL, EventStoreDB), mailers (in-memory, SMTP, .eml folder), the command service, the live dispatcher and its clocks, and privacy (per-person encryption, export, erasure).
+ * The ports' implementations: the in-memory event store and mailer, the command service, the live dispatcher and its clocks, and privacy (per-person encryption, export, erasure).
+ *
+ * PostgreSQL, EventStoreDB, SMTP and the .eml folder have entry points of their own
+ * (`@rendezvous/adapters/postgres`, `/eventstoredb`, `/smtp`, `/eml`), so a program loads only the drivers it uses.
  *
  * @module @rendezvous/adapters
  */
@@ -16,14 +19,8 @@ export * from './privacy/memory-keys';
 export * from './privacy/encrypting-serializer';
 // Kept for code that took it from the adapters before it moved beside the other markers.
 export { erasedUrl } from '@rendezvous/domain';
-export * from './mail/smtp/smtp-mailer';
-export { classifySmtpError } from './mail/smtp/classify';
-export * from './privacy/postgres-keys';
-export { createEmlFolderMailer, type EmlFolderMailerOptions } from './mail/eml/eml-folder-mailer';
 export * from './privacy/export';
 export * from './privacy/rights';
-export * from './store/postgres';
-export * from './store/eventstoredb';
 export * from './commands';
 export * from './clock';
 export * from './dispatch';

@@ -1,15 +1,7 @@
 import {
-  createDispatcher,
-  createInMemoryCheckpointStore,
-  createPostgresCheckpointStore,
-  createPostgresDueIndex,
-  realClock,
-  type CheckpointStore,
-  type Dispatcher,
-  type DispatchLogEntry,
-  type EventStore,
-  type Mailer,
+  createDispatcher, createInMemoryCheckpointStore, realClock, type CheckpointStore, type Dispatcher, type DispatchLogEntry, type EventStore, type Mailer,
 } from '@rendezvous/adapters';
+import { createPostgresCheckpointStore, createPostgresDueIndex } from '@rendezvous/adapters/postgres';
 import type { Renderer } from '@rendezvous/notifications';
 import type { Pool } from 'pg';
 

@@ -1,4 +1,6 @@
-import { createEmlFolderMailer, createSmtpMailer, type Mailer } from '@rendezvous/adapters';
+import { createEmlFolderMailer } from '@rendezvous/adapters/eml';
+import { createSmtpMailer } from '@rendezvous/adapters/smtp';
+import { type Mailer } from '@rendezvous/adapters';
 import type { BackendConfig } from '../config';
 
 /** The mailer: SMTP when SMTP_URL is set, else .eml files in the outbox folder. */

@@ -1,15 +1,10 @@
 import { Pool } from 'pg';
 import { EventStoreDBClient } from '@eventstore/db-client';
 import {
-  createEncryptingSerializer,
-  createEventStoreDbStore,
-  createInMemoryEventStore,
-  createInMemoryKeyStore,
-  createPostgresEventStore,
-  createPostgresKeyStore,
-  type EventStore,
-  type KeyStore,
+  createEncryptingSerializer, createInMemoryEventStore, createInMemoryKeyStore, type EventStore, type KeyStore,
 } from '@rendezvous/adapters';
+import { createEventStoreDbStore } from '@rendezvous/adapters/eventstoredb';
+import { createPostgresEventStore, createPostgresKeyStore } from '@rendezvous/adapters/postgres';
 import type { BackendConfig } from '../config';
 
 /** The storage a backend runs on, and what to close when it stops. */

@@ -1,6 +1,7 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { erasedText, isErasedEmail, type DomainEvent, type EventOf } from '@rendezvous/domain';
-import { createEventStoreDbStore, jsonSerializer, type EventSerializer, type EventStore } from '@rendezvous/adapters';
+import { createEventStoreDbStore } from '@rendezvous/adapters/eventstoredb';
+import { jsonSerializer, type EventSerializer, type EventStore } from '@rendezvous/adapters';
 import { startInProcessEventStoreDb, type InProcessEventStoreDb } from '../testing/esdb-server';
 import { createEncryptingSerializer } from './encrypting-serializer';
 import { exportSubject } from './export';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { escapeIdentifier, type Pool } from 'pg';
+import type { Pool } from 'pg';
+import { escapeIdentifier } from '../peers/pg';
 import { lockKeyOf, unwrapKey, wrapKey } from './key-wrap';
 
 /** The quoted SQL names of the key store's tables inside its schema. */

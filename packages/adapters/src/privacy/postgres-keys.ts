@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Pool } from '../peers/pg';
 import { checkMasterKey, subjectHash, unwrapKey, wrapKey } from './key-wrap';
 import { newHandle, newKey, type HandleKey, type KeyStore, type SubjectKey } from './keys';
 import { keyTablesIn, prepareKeyTables } from './postgres-keys-schema';

@@ -5,7 +5,8 @@ import {
 } from '@rendezvous/domain';
 import { randomBytes } from 'node:crypto';
 import { escapeIdentifier, Pool } from 'pg';
-import { createInMemoryEventStore, createPostgresEventStore, type EventStore } from '@rendezvous/adapters';
+import { createInMemoryEventStore, type EventStore } from '@rendezvous/adapters';
+import { createPostgresEventStore } from '@rendezvous/adapters/postgres';
 import { createEncryptingSerializer } from './encrypting-serializer';
 import { exportSubject, subjectsByEmail } from './export';
 import type { KeyStore } from './keys';

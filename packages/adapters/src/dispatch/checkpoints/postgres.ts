@@ -1,5 +1,5 @@
 import { fromMillis } from '@rendezvous/domain';
-import { escapeIdentifier, Pool } from 'pg';
+import { escapeIdentifier, Pool } from '../../peers/pg';
 import type { PostgresConnection } from '../../store/postgres';
 import type { CheckpointStore } from './port';
 

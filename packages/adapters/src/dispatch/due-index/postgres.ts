@@ -1,4 +1,5 @@
-import { escapeIdentifier, Pool, type PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
+import { escapeIdentifier, Pool } from '../../peers/pg';
 import type { PostgresConnection } from '../../store/postgres';
 import type { EventStore } from '../../store/port';
 import { withDeadline } from '../deadline';

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import { createTransport } from '../../peers/nodemailer';
 import type { OutgoingEmail } from '@rendezvous/notifications';
 import { addressProblem } from '../envelope';
 import { keyHash, messageIdFor } from '../message-id';
@@ -40,7 +40,7 @@ export function createEmlFolderMailer(options: EmlFolderMailerOptions): Mailer {
   const { dir } = options;
   const now = options.now ?? (() => new Date());
   // nodemailer's stream transport builds the message exactly as the SMTP transport would, CRLF included.
-  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  const composer = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   let loaded: Promise<OutboxState> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;

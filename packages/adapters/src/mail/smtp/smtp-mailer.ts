@@ -1,4 +1,5 @@
-import nodemailer, { type SMTPSentMessageInfo, type SMTPTransportOptions, type Transporter } from 'nodemailer';
+import type { SMTPSentMessageInfo, SMTPTransportOptions, Transporter } from 'nodemailer';
+import { createTransport } from '../../peers/nodemailer';
 import { addressProblem } from '../envelope';
 import { messageIdFor } from '../message-id';
 import { toMimeMessage } from '../mime';
@@ -46,8 +47,8 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   const base = transportOptions(options, timeoutMs);
   const transporter: Transporter<SMTPSentMessageInfo> =
     options.pool === false
-      ? nodemailer.createTransport(base)
-      : nodemailer.createTransport({ ...base, pool: true, maxConnections: options.maxConnections ?? 3 });
+      ? createTransport(base)
+      : createTransport({ ...base, pool: true, maxConnections: options.maxConnections ?? 3 });
   // A pooled connection can fail while idle; without a listener the 'error' event would crash the process.
   // The next send reconnects and reports its own, classified error.
   transporter.on('error', () => undefined);

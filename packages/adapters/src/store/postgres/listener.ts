@@ -1,4 +1,5 @@
-import { Client, escapeIdentifier, type ClientConfig } from 'pg';
+import type { ClientConfig } from 'pg';
+import { Client, escapeIdentifier } from '../../peers/pg';
 
 /**
  * Holds one connection that LISTENs for the store's append notifications and calls `onNotify`.

@@ -1,4 +1,4 @@
-import { escapeIdentifier } from 'pg';
+import { escapeIdentifier } from '../../peers/pg';
 
 /** The SQL names of one store's objects, all inside its own schema. */
 export interface Names {

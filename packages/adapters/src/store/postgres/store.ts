@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@rendezvous/domain';
-import { Pool } from 'pg';
+import { Pool } from '../../peers/pg';
 import { Wakeup } from '../memory/wakeup';
 import type { AppendResult, EventStore, ExpectedVersion, ReadAllOptions, ReadStreamOptions, StoredEvent, Subscription } from '../port';
 import { jsonSerializer, type EventSerializer, type SerializedEvent } from '../serializer';

@@ -1,0 +1,3 @@
+import { packageBuild } from '../../scripts/package-build';
+
+export default packageBuild({ index: 'src/index.ts' });
