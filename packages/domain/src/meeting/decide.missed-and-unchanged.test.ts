@@ -1,5 +1,5 @@
 import { meetingDecider, meetingStatus, type ExistingMeeting, type MeetingCommand } from '@rendezvous/domain';
-import { aGuest, aHost, cancelMeeting, forDecider, historyOf, inviteGuest, rescheduleMeeting, sampleTimes, scheduleMeeting, startMeeting } from '@rendezvous/domain/testing';
+import { aGuest, aHost, cancelMeeting, forDecider, historyOf, inviteGuest, reassignMeeting, rescheduleMeeting, sampleTimes, scheduleMeeting, startMeeting } from '@rendezvous/domain/testing';
 
 // The lifecycle rules contract 1.1 adds (CONTRACT §1): a reschedule to the same start is
 // refused, and a missed meeting can be rescheduled or cancelled but not started.
@@ -91,5 +91,7 @@ describe('text that can reach a mail header', () => {
     expect(spec.given(planned).when(inviteGuest({ guest: aGuest({ guestId: 'g-2', email: 'x@example.com', name: 'X\u2028Y' }) })).thenFails('InvalidCommand').message).toContain(
       'guest.name: must not contain line breaks',
     );
+    const newHost = aHost({ userId: 'u-2', email: 'rita@example.com', name: 'Rita\nReplacement' });
+    expect(spec.given(planned).when(reassignMeeting({ host: newHost })).thenFails('InvalidCommand').message).toContain('host.name: must not contain line breaks');
   });
 });

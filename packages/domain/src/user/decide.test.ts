@@ -48,6 +48,11 @@ describe('UpdateUserProfile (My Account)', () => {
     expect(error.message.startsWith('the profile change for user u-1 is not valid: name: must be a non-empty string; email: ')).toBe(true);
   });
 
+  it('refuses a name with a line break (CONTRACT §1, 1.1: it can reach a mail header)', () => {
+    const error = spec.when(update({ name: 'Hanna\r\nBcc: all@example.com' })).thenFails('InvalidProfileUpdate');
+    expect(error.problems).toEqual([{ path: 'name', message: 'must not contain line breaks' }]);
+  });
+
   it('refuses a change sent to another user’s stream', () => {
     expect(spec.given([updated({ userId: 'u-1', name: 'Hanna' })]).when(update({ userId: 'u-2', name: 'Rita' })).thenFails('UserIdMismatch').message).toBe(
       'the change is for user u-2 but was sent to user u-1; send it to user u-2',

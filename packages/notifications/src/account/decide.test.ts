@@ -35,6 +35,11 @@ describe('the account decider', () => {
     expect(error.message).toBe('hostname: not a host name (e.g. "meet.example.com")');
   });
 
+  it('refuses a company name with a line break (CONTRACT §1, 1.1: it reaches the From header)', () => {
+    const error = spec.when({ type: 'ConfigureBranding', now, accountId: 'acc-1', companyName: 'Acme\r\nBcc: all@example.com', hostname: 'meet.acme.com' }).thenFails('DecodeError');
+    expect(error.message).toBe('companyName: must not contain line breaks');
+  });
+
   it('records a customization whose templates compile', () => {
     spec.when(customize({ bcc: ['audit@acme.com'] })).then([
       {

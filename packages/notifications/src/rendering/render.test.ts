@@ -91,6 +91,19 @@ describe('render', () => {
     expect(contentOf(out.html)).toBe('&lt;script&gt;x&lt;/script&gt;\r\nBcc: evil@example.com');
   });
 
+  it('carries values in the plain text as they are, not HTML-escaped (CONTRACT §3, 1.1)', () => {
+    const raw = `Tom & Jerry <tom@example.com> "quoted" O'Neil &amp; 5 > 3`;
+    const email = sampleEmail('guest', 'meeting-cancelled');
+    const odd = { ...email, recipient: { ...email.recipient, name: raw }, cancellation: { reason: raw, by: 'user' as const } };
+    const builtIn = renderer.render(branded(odd));
+    expect(builtIn.text).toContain(`Hi ${raw},`);
+    expect(builtIn.text.split(raw)).toHaveLength(3);
+    expect(builtIn.html).toContain('Tom &amp; Jerry &lt;tom@example.com&gt; &quot;quoted&quot; O&#39;Neil &amp;amp; 5 &gt; 3');
+    const custom = renderer.render(branded(odd, { customizations: [{ subject: 'Off', body: '<p>{{ recipient.name }}</p><p>{{ cancellationReason|upper }}</p>', bcc: [], attachments: [] }] }));
+    expect(custom.text).toContain(`${raw}\n\n${raw.toUpperCase()}`);
+    for (const escaped of ['Tom &amp; Jerry', '&lt;tom@', '&quot;quoted', 'O&#39;Neil', '&amp;amp;', '5 &gt; 3']) expect(custom.text.toLowerCase()).not.toContain(escaped.toLowerCase());
+  });
+
   it('falls back to the built-in email when a stored customization no longer compiles', () => {
     const email = sampleEmail('guest', 'review');
     const out = renderer.render({ ...email, account: { ...email.account, customizations: [{ subject: '{{ nope }}', body: 'x', bcc: [], attachments: [] }] } });
