@@ -5,6 +5,7 @@ import { count, duration, rate } from '../report/format';
 import { within, type JobOutput } from '../report/row';
 import { renderByHand } from './baseline/email';
 import { dueEmails } from './emails';
+import { hostileTemplatesJob } from './hostile';
 import { customPairs } from './templates';
 
 /** Sizes of the rendering workload. */
@@ -17,8 +18,15 @@ export interface RenderingParams {
 const workload = '2. Rendering';
 const secret = 'bench-link-secret';
 
-/** Renders real due emails with customized templates, against the same emails built by hand. */
+/** Renders real due emails against the same emails built by hand, then times hostile templates. */
 export async function renderingJob(params: RenderingParams): Promise<JobOutput> {
+  const emails = await emailsJob(params);
+  const hostile = await hostileTemplatesJob(params);
+  return { rows: [...emails.rows, ...hostile.rows], notes: [...emails.notes, ...hostile.notes] };
+}
+
+/** Renders real due emails with customized templates, against the same emails built by hand. */
+async function emailsJob(params: RenderingParams): Promise<JobOutput> {
   // A customized template the library could not compile would silently render the built-in one.
   for (const pair of customPairs) {
     for (const [part, source] of [['subject', pair.subject], ['body', pair.body]] as const) {

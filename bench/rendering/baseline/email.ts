@@ -1,4 +1,4 @@
-import type { Guest, NotificationId } from '@rendezvous/domain';
+import { type Guest, type NotificationId, isErasedEmail } from '@rendezvous/domain';
 import type { EmailToSend, OutgoingEmail } from '@rendezvous/notifications';
 import { clockTime, hugeDate } from './dates';
 import { icsLines, icsName, icsText, icsTime } from './ics';
@@ -38,7 +38,7 @@ export function renderByHand(email: EmailToSend, sentAt: string, secret: string)
   const reschedule = link('reschedule');
   const cancel = link('cancel');
   const calendar = link('calendar');
-  const profile = profileLink(hostname, host.userId, host.profileUrl);
+  const profile = profileLink(host.profileUrl);
 
   const subject = `${titles[notification]}: ${meeting.meetingType.name} on ${date} at ${time}${meeting.status === 'cancelled' ? ' (cancelled)' : ''} | ${company}`
     // The subject is one header line: control characters and whitespace runs become one space.
@@ -102,6 +102,7 @@ export function renderByHand(email: EmailToSend, sentAt: string, secret: string)
     accountId: account.accountId,
     from: { name: company, email: `no-reply@${hostname.replace(/:\d+$/, '')}` },
     to: [{ name: recipient.name, email: recipient.email }],
+    ...(audience === 'guest' && !isErasedEmail(host.email) ? { replyTo: { name: host.name, email: host.email } } : {}),
     bcc: [...(account.customizations?.[0]?.bcc ?? [])],
     subject,
     text,

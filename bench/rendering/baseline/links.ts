@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { erasedUrl } from '@rendezvous/domain';
 
 // The signed links, written out by hand: the same token (HMAC-SHA256 over a JSON array of the
 // claims, base64url) and the same URL shape as the library's, so the emails compare equal.
@@ -15,9 +16,7 @@ export function signedLink(secret: string, hostname: string, purpose: Purpose, m
   return `https://${hostname}/m/${encodeURIComponent(meetingId)}${suffixes[purpose]}?a=${audience}&r=${encodeURIComponent(recipient)}&t=${token}`;
 }
 
-/** The host's profile link: theirs when it is under the account's host name, else ours. */
-export function profileLink(hostname: string, userId: string, profileUrl: string | undefined): string {
-  const base = `https://${hostname}/`;
-  if (profileUrl !== undefined && profileUrl.toLowerCase().startsWith(base.toLowerCase())) return profileUrl;
-  return `${base}u/${encodeURIComponent(userId)}`;
+/** The host's profile link: their profileUrl as given, empty when they have none (or it was erased). */
+export function profileLink(profileUrl: string | undefined): string {
+  return profileUrl === undefined || profileUrl === erasedUrl ? '' : profileUrl;
 }

@@ -173,19 +173,17 @@ describe('hostile shapes: depth, size, imbalance', () => {
   it('refuses ifs nested deeper, at the first if too deep, even 5 000 deep', () => {
     const column = 1 + 100 * '{% if meeting.id %}('.length;
     expect(refusal(nest(101))).toBe(`body line 1, column ${column}: {% if %} nested more than 100 deep; simplify the template`);
-    const started = Date.now();
     expect(refusal(nest(5_000))).toBe(`body line 1, column ${column}: {% if %} nested more than 100 deep; simplify the template`);
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
-  it('compiles and renders a 200 KB template quickly and exactly', () => {
+  // How long these shapes take is measured by the bench (`pnpm bench --only 2`, hostile
+  // templates against honest ones of the same size), not here: a timed unit test fails under load.
+  it('compiles and renders a 200 KB template exactly', () => {
     const chunk = '<p>Dear {{ recipient.name|upper }}, {% if meeting.type.duration == 30 %}half an hour{% else %}other{% endif %}</p>\n';
     const source = chunk.repeat(Math.ceil(200_000 / chunk.length));
     expect(source.length).toBeGreaterThanOrEqual(200_000);
-    const started = Date.now();
     const t = compiled(source);
     const html = t.render({ 'recipient.name': 'ann', 'meeting.type.duration': 30 }, 'html');
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(html).toBe('<p>Dear ANN, half an hour</p>\n'.repeat(Math.ceil(200_000 / chunk.length)));
   });
 
@@ -197,14 +195,12 @@ describe('hostile shapes: depth, size, imbalance', () => {
     );
   });
 
-  it('stays fast on 100 KB of unclosed openers and misspelt names', () => {
-    const started = Date.now();
+  it('answers 100 KB of unclosed openers and misspelt names with the first problem', () => {
     expect(refusal('{{'.repeat(50_000))).toBe('body line 1, column 1: unclosed "{{" (expected "}}")');
     expect(templateErrors('{{ x }}'.repeat(10_000), body)).toHaveLength(10_000);
     expect(refusal('{% if '.repeat(16_000))).toBe('body line 1, column 1: unclosed "{%" (expected "%}")');
     expect(refusal(`{{ ${'a.'.repeat(50_000)}b }}`)).toMatch(/^body line 1, column 1: unknown variable "a\.a\.a.*…"; did you mean "[a-zA-Z.]+"\?$/);
     expect(refusal('{{ x }}'.repeat(30_000))).toBe('body line 1, column 1: unknown variable "x"; did you mean "meeting.id"?');
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('refuses a template over the size limit without parsing it', () => {
