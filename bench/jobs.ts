@@ -1,6 +1,9 @@
 import { catchUpJob } from './catchup/job';
 import { catchUpProbe } from './catchup/probe';
 import { commandsJob } from './commands/job';
+import { deliveryJob } from './delivery/job';
+import { footprintProbe } from './delivery/footprint';
+import { startupProbe } from './delivery/startup';
 import { dispatchJob } from './dispatch/job';
 import { dueJob } from './due/job';
 import { renderingJob } from './rendering/job';
@@ -15,6 +18,9 @@ export const jobs = {
   catchup: catchUpJob,
   catchupProbe: catchUpProbe,
   dispatch: dispatchJob,
+  delivery: deliveryJob,
+  deliveryStartup: startupProbe,
+  deliveryFootprint: footprintProbe,
 } as const;
 
 /** The name of a job. */

@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import type { JobResult } from '../report/row';
 
@@ -17,6 +17,19 @@ export interface JobRequest {
 }
 
 /**
+ * Forks `entry.ts` (or another script of bench/) with tsx's in-thread hook and an IPC channel, from
+ * the repository root wherever bench was started, so tsx finds tsconfig.json (its paths map
+ * @rendezvous/* to the sources) and the hook resolves.
+ */
+export function forkBenchChild(script: string, args: readonly string[], defaultHeap = false): ChildProcess {
+  return fork(script, [...args], {
+    cwd: root,
+    execArgv: ['--require', tsxHook, '--expose-gc', ...(defaultHeap ? [] : ['--max-old-space-size=8192'])],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+}
+
+/**
  * Runs a job in a child process (TypeScript through tsx's in-thread CommonJS hook, so no loader
  * thread adds to the RSS being measured) and resolves with its result. A job that throws,
  * crashes or overruns its time becomes a failed row rather than ending the whole run.
@@ -31,13 +44,7 @@ export function runJob(request: JobRequest): Promise<JobResult> {
     seconds: (performance.now() - started) / 1000,
   });
   return new Promise((resolve) => {
-    // From the repository root wherever bench was started, so tsx finds tsconfig.json (its paths
-    // map @rendezvous/* to the sources) and the hook resolves.
-    const child = fork(join(__dirname, 'entry.ts'), [request.job, JSON.stringify(request.params)], {
-      cwd: root,
-      execArgv: ['--require', tsxHook, '--expose-gc', ...(request.defaultHeap === true ? [] : ['--max-old-space-size=8192'])],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    const child = forkBenchChild(join(__dirname, 'entry.ts'), [request.job, JSON.stringify(request.params)], request.defaultHeap === true);
     let settled = false;
     const settle = (result: JobResult): void => {
       if (settled) return;
