@@ -1,4 +1,5 @@
-import { createDispatcher, createPostgresDueIndex, createPostgresEventStore, createVirtualClock } from '@rendezvous/adapters';
+import { createDispatcher, createVirtualClock } from '@rendezvous/adapters';
+import { createPostgresDueIndex, createPostgresEventStore } from '@rendezvous/adapters/postgres';
 import { createRenderer } from '@rendezvous/notifications';
 import { benchSchema, databaseUrl, dropSchema } from '../postgres/connection';
 import { appendMeetings, benchMailer, finishedMeeting } from './bookings';

@@ -1,7 +1,8 @@
 // One dispatcher instance in a process of its own, for the delivery workload: started by
 // instances.ts, told over IPC when to start and stop, and reporting every email its mail server
 // took (so the parent sees a burst end, and what a killed instance had sent).
-import { createDispatcher, createPostgresDueIndex, createPostgresEventStore, realClock } from '@rendezvous/adapters';
+import { createDispatcher, realClock } from '@rendezvous/adapters';
+import { createPostgresDueIndex, createPostgresEventStore } from '@rendezvous/adapters/postgres';
 import { createRenderer } from '@rendezvous/notifications';
 import { databaseUrl } from '../postgres/connection';
 import { benchMailer } from './bookings';

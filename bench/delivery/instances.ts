@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Client, escapeIdentifier } from 'pg';
-import { createPostgresDueIndex, createPostgresEventStore } from '@rendezvous/adapters';
+import { createPostgresDueIndex, createPostgresEventStore } from '@rendezvous/adapters/postgres';
 import { forkBenchChild } from '../child/spawn';
 import { benchSchema, databaseUrl, dropSchema } from '../postgres/connection';
 import { appendMeetings, booking } from './bookings';

@@ -1,5 +1,6 @@
 import { Client, escapeIdentifier } from 'pg';
-import { createDispatcher, createPostgresDueIndex, createPostgresEventStore, realClock } from '@rendezvous/adapters';
+import { createDispatcher, realClock } from '@rendezvous/adapters';
+import { createPostgresDueIndex, createPostgresEventStore } from '@rendezvous/adapters/postgres';
 import { createRenderer } from '@rendezvous/notifications';
 import { databaseUrl } from '../postgres/connection';
 import { seedEvents } from '../postgres/seed';
