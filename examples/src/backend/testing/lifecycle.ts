@@ -53,6 +53,11 @@ export function describeLifecycle(kind: StoreKind): void {
       const toGus = (await outboxEmails(t.outbox)).find((e) => e.meetingId === id && e.to[0]?.email === 'gus@example.org');
       expect(toGus?.eml).toContain('From: Acme <no-reply@meet.acme.example>');
       expect(toGus?.eml).toContain('METHOD:REQUEST');
+      // Through the live dispatcher and the .eml mailer: the guest can reply to the host (CONTRACT §2.15), the host gets no Reply-To.
+      expect(toGus?.eml).toContain('Reply-To: Hanna de Vries <hanna@example.com>');
+      const toHanna = (await outboxEmails(t.outbox)).find((e) => e.meetingId === id && e.to[0]?.email === 'hanna@example.com');
+      expect(toHanna?.eml).toMatch(/^Subject:/m);
+      expect(toHanna?.eml).not.toMatch(/^Reply-To:/im);
 
       // The guest's entry link verifies; the same link naming someone else does not.
       const link = entryLink(toGus?.html ?? '');
