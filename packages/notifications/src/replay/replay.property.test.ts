@@ -92,12 +92,15 @@ describe('replay of random valid histories', () => {
     );
   });
 
-  it('sends in clock order, each email once, invitations exactly on the three calendar notifications', () => {
+  it('sends in clock order (one instant by key), each email once, invitations exactly on the three calendar notifications', () => {
     fc.assert(
       fc.property(histories, (records) => {
         const emails = E.getOrElseW(() => [])(replay(records));
         const times = emails.map((e) => toMillis(e.sentAt));
         expect(times).toEqual([...times].sort((a, b) => a - b));
+        // Emails of one instant come in plain string order of their keys (CONTRACT §4, 1.1).
+        const outOfOrder = emails.filter((e, i) => i > 0 && emails[i - 1]!.sentAt === e.sentAt && emails[i - 1]!.idempotencyKey > e.idempotencyKey);
+        expect(outOfOrder).toEqual([]);
         expect(new Set(emails.map((e) => e.idempotencyKey)).size).toBe(emails.length);
         for (const email of emails) {
           const calendar = ['meeting-scheduled', 'meeting-rescheduled', 'meeting-cancelled'].includes(email.notification);

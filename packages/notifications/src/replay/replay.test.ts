@@ -103,6 +103,27 @@ describe('replay', () => {
     );
   });
 
+  it('refuses a record whose occurredAt goes back, comparing instants, not their text (CONTRACT §4, 1.1)', () => {
+    const invite = (at: string) => ({ type: 'GuestInvited', occurredAt: at, data: { meetingId: 'm-1', guest: { guestId: 'g-2', name: 'Kim', email: 'kim@client.example' } } });
+    const booked = scheduled('2026-03-02T09:00:00Z', '2026-03-03T09:00:00Z');
+    expect(error([booked, invite('2026-03-02T08:59:59Z')])).toBe(
+      "record 1 (GuestInvited): occurredAt: 2026-03-02T08:59:59Z is before the previous record's 2026-03-02T09:00:00Z; records must be in the order they happened",
+    );
+    // The same instant, or a later one written with another offset, is in order.
+    expect(error([booked, invite('2026-03-02T10:00:00+01:00')])).toBe('replayed');
+    expect(error([booked, invite('2026-03-02T09:30:00+01:00')])).toMatch(/^record 1 \(GuestInvited\): occurredAt: /);
+  });
+
+  it('orders emails of the same sentAt by idempotencyKey in plain string order, not by locale (CONTRACT §4, 1.1)', () => {
+    const meeting = (id: string) => ({ ...scheduled('2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z'), data: { ...scheduled('x', '2026-03-02T10:00:00Z').data, meetingId: id } });
+    const result = replay([meeting('m-b'), meeting('m-B'), meeting('m-a'), meeting('m-A')]);
+    if (E.isLeft(result)) throw new Error(result.left.message);
+    const keys = result.right.map((e) => e.idempotencyKey);
+    expect(keys).toEqual([...keys].sort());
+    expect(keys.map((k) => k.split(':')[0])).toEqual(['m-A', 'm-A', 'm-B', 'm-B', 'm-a', 'm-a', 'm-b', 'm-b']);
+    expect(new Set(result.right.map((e) => e.sentAt))).toEqual(new Set(['2026-03-02T09:00:00Z']));
+  });
+
   it("prints the current host's address as replyTo on guest emails only, right after bcc (docs/CONTRACT.md §2.15)", () => {
     const rita = { userId: 'u-2', name: 'Rita Jansen', email: 'rita@acme.example', timezone: 'Europe/Amsterdam' };
     const history = [
