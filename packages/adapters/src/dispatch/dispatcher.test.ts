@@ -1,4 +1,4 @@
-import { cancelMeeting, recorded } from '@rendezvous/domain/testing';
+import { aHost, cancelMeeting, recorded } from '@rendezvous/domain/testing';
 import { messageIdFor } from '../mail/message-id';
 import { rig, scheduled, times } from './rig.fixture';
 
@@ -140,6 +140,21 @@ describe('the dispatcher', () => {
     };
     await r.dispatcher({ isSuppressed: suppressed }).tick();
     expect(r.mailer.sent().find((s) => s.email.idempotencyKey === guestKey)?.email.bcc).toEqual(['audit@example.com']);
+  });
+
+  it("names the host as the guest's Reply-To, unless the host is suppressed or the check fails (CONTRACT §2.15)", async () => {
+    const replyTos = async (suppressed: (email: string) => Promise<string | undefined>) => {
+      const r = rig();
+      await r.append(scheduled('m-1'));
+      await r.dispatcher({ isSuppressed: suppressed }).tick();
+      const guestEmail = r.mailer.sent().find((s) => s.email.idempotencyKey === guestKey)?.email;
+      expect(guestEmail).toBeDefined();
+      return guestEmail?.replyTo?.email ?? 'none';
+    };
+    const host = aHost().email;
+    expect(await replyTos(async () => undefined)).toBe(host);
+    expect(await replyTos(async (email) => (email === host ? 'the host restricted processing' : undefined))).toBe('none');
+    expect(await replyTos(async (email) => { if (email === host) throw new Error('key store unreachable'); return undefined; })).toBe('none');
   });
 
   it('sends nothing to a recipient whose suppression check fails, and tries again later', async () => {

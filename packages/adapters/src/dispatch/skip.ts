@@ -48,13 +48,20 @@ export async function skipOf(ctx: SkipContext, email: EmailToSend, nowMs: number
 }
 
 /**
- * The email without the blind copies that must receive nothing. An address whose check fails
- * is left out too: the copy is a courtesy to the account, the recipient's email is what matters.
+ * The email without the blind copies and the Reply-To whose people must not be written to or
+ * named (restricted, erased: the plan may have been folded before the erasure). An address whose
+ * check fails is left out too: the copy and the Reply-To are courtesies, the recipient's email is
+ * what matters.
  */
-export async function withoutSuppressedBcc(ctx: SkipContext, email: OutgoingEmail): Promise<OutgoingEmail> {
-  if (email.bcc.length === 0) return email;
-  // Side by side: the checks must fit in the claim's lease however many copies there are.
-  const verdicts = await Promise.all(email.bcc.map((address) => (isErasedEmail(address) ? Promise.resolve('erased') : asked(ctx, address).catch(() => 'unknown'))));
+export async function withoutSuppressedAddresses(ctx: SkipContext, email: OutgoingEmail): Promise<OutgoingEmail> {
+  const replyTo = email.replyTo?.email;
+  const addresses = replyTo === undefined ? email.bcc : [...email.bcc, replyTo];
+  if (addresses.length === 0) return email;
+  // Side by side: the checks must fit in the claim's lease however many addresses there are.
+  const verdicts = await Promise.all(addresses.map((address) => (isErasedEmail(address) ? Promise.resolve('erased') : asked(ctx, address).catch(() => 'unknown'))));
   const kept = email.bcc.filter((_, i) => verdicts[i] === undefined);
-  return kept.length === email.bcc.length ? email : { ...email, bcc: kept };
+  const keepReplyTo = replyTo === undefined || verdicts[email.bcc.length] === undefined;
+  if (kept.length === email.bcc.length && keepReplyTo) return email;
+  const { replyTo: _dropped, ...rest } = email;
+  return keepReplyTo ? { ...email, bcc: kept } : { ...rest, bcc: kept };
 }

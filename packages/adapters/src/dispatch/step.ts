@@ -9,7 +9,7 @@ import type { Deliveries } from './deliveries';
 import { deliveryRecords } from './records';
 import type { DispatchLogEntry, EmailOutcome } from './report';
 import { retryDelayMs, type RetryPolicy } from './retry-delay';
-import { skipOf, withoutSuppressedBcc, type Suppression } from './skip';
+import { skipOf, withoutSuppressedAddresses, type Suppression } from './skip';
 import type { Step, Task } from './task';
 
 /** Everything a step needs: the ports, the meeting's delivery records, the settings. */
@@ -159,7 +159,7 @@ async function deliver(ctx: StepContext, task: Task, attempt: number): Promise<E
   const { email } = task;
   let outgoing: OutgoingEmail;
   try {
-    outgoing = await withoutSuppressedBcc(ctx, ctx.renderer.render(email));
+    outgoing = await withoutSuppressedAddresses(ctx, ctx.renderer.render(email));
   } catch (error) {
     // A template that cannot render will not render on the next attempt either.
     return failureEntry(ctx, task, attempt, { kind: 'permanent', reason: 'render', message: `email ${email.idempotencyKey} could not be rendered: ${describe(error)}` });
