@@ -57,7 +57,7 @@ export const variableCatalogue: readonly VariableInfo[] = [
   all('links.reschedule', 'the link to reschedule the meeting'),
   all('links.cancel', 'the link to cancel the meeting'),
   all('links.calendar', 'the link to the calendar invitation'),
-  all('links.profile', 'the host\'s profile page'),
+  all('links.profile', 'the host\'s profile page as they gave it (empty when they have none: use it inside {% if links.profile %})'),
   only('review', 'links.review', 'the link to review the meeting'),
 ];
 
