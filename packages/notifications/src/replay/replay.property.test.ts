@@ -105,6 +105,8 @@ describe('replay of random valid histories', () => {
         for (const email of emails) {
           const calendar = ['meeting-scheduled', 'meeting-rescheduled', 'meeting-cancelled'].includes(email.notification);
           expect([email.notification, email.ics !== undefined]).toEqual([email.notification, calendar]);
+          // Guests can reply to a person, hosts get no Reply-To (CONTRACT §2.15; nobody is erased here).
+          expect([email.audience, email.replyTo !== undefined]).toEqual([email.audience, email.audience === 'guest']);
         }
       }),
       { numRuns: 25 },
