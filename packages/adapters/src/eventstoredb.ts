@@ -4,4 +4,4 @@
  *
  * @module @rendezvous/adapters/eventstoredb
  */
-export * from './store/eventstoredb';
+export { createEventStoreDbStore, type EventStoreDbStoreOptions, type EventStoreDbClientLike } from './store/eventstoredb';

@@ -6,21 +6,48 @@
  *
  * @module @rendezvous/adapters
  */
-export * from './store/port';
-export * from './store/errors';
-export * from './store/serializer';
-export * from './mail/port';
+export type {
+  ExpectedVersion, StoredEvent, AppendResult, ReadStreamOptions, ReadAllOptions, Subscription,
+  SubscriptionHandler, EventStore,
+} from './store/port';
+export { VersionConflictError, CorruptEventError } from './store/errors';
+export { type SerializedEvent, type EventSerializer, jsonSerializer } from './store/serializer';
+export {
+  isMailDeliveryError, asMailDeliveryError, type SendReceipt, type Mailer, type MailFailureKind,
+  type MailFailureReason, type MailDeliveryDetails, MailDeliveryError,
+} from './mail/port';
 export { messageIdFor } from './mail/message-id';
-export * from './mail/memory/in-memory-mailer';
-export * from './store/memory';
-export * from './privacy/subjects';
-export * from './privacy/keys';
-export * from './privacy/memory-keys';
-export * from './privacy/encrypting-serializer';
-// Kept for code that took it from the adapters before it moved beside the other markers.
-export { erasedUrl } from '@rendezvous/domain';
-export * from './privacy/export';
-export * from './privacy/rights';
-export * from './commands';
-export * from './clock';
-export * from './dispatch';
+export {
+  createInMemoryMailer, type SentEmail, type InMemoryMailerOptions, type InMemoryMailer,
+} from './mail/memory/in-memory-mailer';
+export {
+  createInMemoryEventStore, type InMemoryEventStore, type InMemoryEventStoreOptions,
+  type RawRecord,
+} from './store/memory';
+export {
+  subjectId, personalFields, type DataSubject, type PersonalKind, type FieldOwner,
+  type PersonalField,
+} from './privacy/subjects';
+export type { SubjectKey, HandleKey, KeyStore } from './privacy/keys';
+export {
+  createInMemoryKeyStore, type InMemoryKeyStoreOptions, type InMemoryKeyStore,
+} from './privacy/memory-keys';
+export {
+  createEncryptingSerializer, type EncryptingSerializerOptions,
+} from './privacy/encrypting-serializer';
+export { exportSubject, subjectsByEmail, type ExportedEvent, type SubjectExport } from './privacy/export';
+export {
+  eraseSubject, restrictProcessing, liftProcessingRestriction, isProcessingRestricted,
+} from './privacy/rights';
+export {
+  createCommandService, type CommandService, type CommandServiceOptions, type HandleOptions,
+  type CommandResult,
+} from './commands';
+export { realClock, type Clock, createVirtualClock, type VirtualClock } from './clock';
+export {
+  createDispatcher, type Dispatcher, type DispatcherOptions, type TickReport,
+  type DispatchLogEntry, type EmailLogEntry, type DispatcherLogEntry, type EmailOutcome,
+  type EmailView, type EmailState, type RetryPolicy, type Suppression, type CheckpointStore,
+  type DispatcherCheckpoint, createInMemoryCheckpointStore, type DueIndex, type DueMeeting,
+  createInMemoryDueIndex,
+} from './dispatch';

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { decodeMeetingCommand, eventOfCommand, commandOfEvent } from '@rendezvous/domain';
+import { decodeMeetingCommand } from '@rendezvous/domain';
+import { commandOfEvent, eventOfCommand } from './commands';
 import { rescheduleMeeting, scheduleMeeting } from '@rendezvous/domain/testing';
 
 const problems = (raw: unknown) => {

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import {
   checkMeetingEvent,
   decideMeeting,
-  eventOfCommand,
   evolveMeeting,
   fromMillis,
   initialMeetingState,
@@ -14,6 +13,7 @@ import {
   type MeetingPhase,
   type MeetingState,
 } from '@rendezvous/domain';
+import { eventOfCommand } from './commands';
 import { aGuest, aHost } from '@rendezvous/domain/testing';
 
 // Random command sequences against one meeting stream. The generators stay close to the

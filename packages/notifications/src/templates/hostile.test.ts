@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import * as E from 'fp-ts/Either';
-import { compileTemplate, parseTemplate, templateErrors, type CompiledTemplate, type TemplateScope } from '@rendezvous/notifications';
+import { compileTemplate, templateErrors, type CompiledTemplate, type TemplateScope } from '@rendezvous/notifications';
+import { parseTemplate } from './parse';
 // The one internal import: the security invariant is about the eta source itself.
 import { generate } from './generate';
 

@@ -1,4 +1,4 @@
-import { parseTemplate } from '@rendezvous/notifications';
+import { parseTemplate } from './parse';
 
 const pos = (line: number, column: number, offset: number) => ({ line, column, offset });
 
