@@ -124,6 +124,27 @@ describe('replay', () => {
     expect(new Set(result.right.map((e) => e.sentAt))).toEqual(new Set(['2026-03-02T09:00:00Z']));
   });
 
+  it('keeps the UID on the hostname in force when the meeting was scheduled; links follow the current one (CONTRACT §2.12, 1.1)', () => {
+    const branding = (at: string, hostname: string) => ({ type: 'BrandingConfigured', occurredAt: at, data: { accountId: 'acme', companyName: 'Acme', hostname } });
+    const history = [
+      scheduled('2026-03-02T09:00:00Z', '2026-03-03T09:00:00Z'),
+      // At the very instant of the scheduling: it counts (§2.14), whatever its place in the file.
+      branding('2026-03-02T09:00:00Z', 'old.acme.example'),
+      branding('2026-03-02T10:00:00Z', 'new.acme.example'),
+      { type: 'MeetingRescheduled', occurredAt: '2026-03-02T11:00:00Z', data: { meetingId: 'm-1', start: '2026-03-04T09:00:00Z', reason: 'Clash', by: 'user' } },
+    ];
+    const result = replay(history, { until: '2026-03-02T12:00:00Z' });
+    if (E.isLeft(result)) throw new Error(result.left.message);
+    const moved = result.right.filter((e) => e.notification === 'meeting-rescheduled');
+    expect(moved).toHaveLength(2);
+    for (const email of moved) {
+      expect(email.ics).toContain('UID:m-1@old.acme.example\r\n');
+      expect(email.ics).toContain('SEQUENCE:1\r\n');
+      expect(email.html).toContain('href="https://new.acme.example/m/m-1?');
+      expect(email.html).not.toContain('https://old.acme.example/');
+    }
+  });
+
   it("prints the current host's address as replyTo on guest emails only, right after bcc (docs/CONTRACT.md §2.15)", () => {
     const rita = { userId: 'u-2', name: 'Rita Jansen', email: 'rita@acme.example', timezone: 'Europe/Amsterdam' };
     const history = [
