@@ -1,14 +1,5 @@
-import {
-  accountStream,
-  meetingDecider,
-  meetingStream,
-  userProfileDecider,
-  userStream,
-  type DomainEvent,
-  type MeetingCommand,
-  type UpdateUserProfile,
-} from '@rendezvous/domain';
-import { accountDecider, type AccountCommand } from '@rendezvous/notifications';
+import { accountStream, meetingDecider, meetingStream, userProfileDecider, userStream, type DomainEvent, type MeetingCommand, type UpdateUserProfile, type AccountCommand } from '@rendezvous/domain';
+import { accountDecider } from '@rendezvous/notifications';
 import type { CommandResult, CommandService } from '@rendezvous/adapters';
 
 /** What became of one command, told the same way whichever stream it went to. */

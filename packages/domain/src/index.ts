@@ -1,5 +1,5 @@
 /**
- * The pure model: the event catalogue with its io-ts codecs, the Meeting and UserProfile deciders, their rules and errors. No I/O, no clock, no randomness.
+ * The pure model: the event catalogue with its io-ts codecs, the Meeting, UserProfile and Account deciders, their rules and errors. No I/O, no clock, no randomness.
  *
  * @module @rendezvous/domain
  */
@@ -54,6 +54,20 @@ export type { InvalidProfileUpdate, NothingToChange, UserIdMismatch, UserProfile
 export { evolveUserProfile, type ProfileFields, type UserProfileState } from './user/state';
 export { decideUserProfile } from './user/decide';
 export { userProfileDecider } from './user/decider';
+export type {
+  ConfigureBranding, CustomizeNotification, EnableNotification, DisableNotification, AccountCommand,
+} from './account/commands';
+export {
+  initialAccountState, pairSettings, type AccountState, type AccountBranding, type PairSettings,
+  type Customization,
+} from './account/state';
+export { audiences, pairExists, notificationPairs, audienceNoun, type NotificationPair } from './account/pairs';
+export type { AccountError, AccountMismatch, CustomizationTooLarge, UnknownNotificationPair } from './account/errors';
+export { evolveAccount } from './account/evolve';
+export { decideAccountWith, type CustomizationCheck } from './account/decide';
+export { accountDeciderWith } from './account/decider';
+export { checkAccountEventWith } from './account/check';
+export { customizationFor } from './account/customization-for';
 export {
   IdempotencyKey, DispatcherId, Attempt, FailureReason, MessageId, SkipCause, EmailClaimedData,
   EmailSentData, EmailFailedData, EmailSkippedData, deliveryStream,

@@ -1,11 +1,11 @@
 /**
- * Which email goes to whom and when (planning), what it says (the template language, rendering, ICS, signed links), account customization, and the replay.
+ * Which email goes to whom and when (planning), what it says (the template language, rendering, ICS, signed links), the account decider with the template language's checks, and the replay.
  *
  * @module @rendezvous/notifications
  */
 export type { EmailAttachment, CalendarInvite, OutgoingEmail } from './email/outgoing';
 export type {
-  Recipient, MeetingSnapshot, Customization, AccountSnapshot, EmailToSend,
+  Recipient, MeetingSnapshot, AccountSnapshot, EmailToSend,
 } from './planning/email-to-send';
 export {
   createLinks, profileLinkFor, type Links, type LinkOptions, verifyEntryLink, verifyLink,
@@ -29,25 +29,10 @@ export { defaultPairs, type DefaultPair } from './defaults/copy';
 export { replay, replayLinkSecret, type ReplayOptions } from './replay/replay';
 export type { ReplayedEmail } from './replay/output';
 export type { ReplayError } from './replay/errors';
-export { pairExists, audiences } from './account/pairs';
-export {
-  pairSettings, type PairSettings, type AccountState, initialAccountState,
-} from './account/state';
-export { evolveAccount } from './account/evolve';
-export type {
-  ConfigureBranding, CustomizeNotification, EnableNotification, DisableNotification,
-  AccountCommand,
-} from './account/commands';
-export type {
-  UnknownNotificationPair, CustomizationTooLarge, AccountMismatch, AccountError,
-} from './account/errors';
-export { decideAccount } from './account/decide';
-export { accountDecider } from './account/decider';
-export { checkAccountEvent } from './account/check';
+export { accountDecider, checkAccountEvent, checkCustomizationTemplates } from './account/decider';
 export {
   notificationOverview, type PairOverview, type AudienceOverview, type NotificationOverview,
 } from './account/overview';
-export { customizationFor } from './account/customization-for';
 export { checkBodyHtml } from './templates/html/check';
 export { decodePlanningOptions, type PlanningOptions, defaultPlanningOptions } from './planning/options';
 export { idempotencyKey, readIdempotencyKey } from './planning/idempotency-key';

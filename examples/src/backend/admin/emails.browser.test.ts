@@ -1,6 +1,7 @@
+import { type Customization } from '@rendezvous/domain';
 import type { Browser, Page } from 'playwright-core';
 import type { Audience, NotificationId } from '@rendezvous/domain';
-import { createRenderer, defaultPairs, sampleEmail, type Customization, type EmailToSend } from '@rendezvous/notifications';
+import { createRenderer, defaultPairs, sampleEmail, type EmailToSend } from '@rendezvous/notifications';
 import { launchChromium } from './browser';
 
 // Every built-in email, and one customized email per notification, in en and nl, as a phone

@@ -1,8 +1,9 @@
-import type { AccountError } from '@rendezvous/notifications';
+import type { AccountError } from '@rendezvous/domain';
+import type { TemplateError } from '@rendezvous/notifications';
 import { invalidFields, notFound, problem, type Problem } from '../http/problem';
 
 /** The problem that explains an account command's refusal (template errors carry line and column). */
-export function accountProblem(error: AccountError): Problem {
+export function accountProblem(error: AccountError<TemplateError>): Problem {
   switch (error.type) {
     case 'DecodeError':
       return invalidFields(error.problems.map((p) => ({ field: p.path, detail: p.message })));

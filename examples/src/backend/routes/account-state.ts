@@ -1,5 +1,5 @@
-import { accountStream, Audience, NotificationId, type AccountEvent } from '@rendezvous/domain';
-import { accountDecider, pairExists, type AccountState } from '@rendezvous/notifications';
+import { accountStream, Audience, NotificationId, type AccountEvent, pairExists, type AccountState } from '@rendezvous/domain';
+import { accountDecider } from '@rendezvous/notifications';
 import type { App } from '../app';
 import { notFound, type Problem } from '../http/problem';
 

@@ -1,18 +1,8 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { accountStream, Attachment, decode, Email, Locale, type Audience, type NotificationId } from '@rendezvous/domain';
-import {
-  accountDecider,
-  customizationFor,
-  defaultTemplate,
-  pairSettings,
-  notificationOverview,
-  type AccountCommand,
-  type AccountState,
-  type OutgoingEmail,
-  type PreviewTemplate,
-} from '@rendezvous/notifications';
+import { accountStream, Attachment, decode, Email, Locale, type Audience, type NotificationId, customizationFor, pairSettings, type AccountCommand, type AccountState } from '@rendezvous/domain';
+import { accountDecider, defaultTemplate, notificationOverview, type OutgoingEmail, type PreviewTemplate } from '@rendezvous/notifications';
 import type { App } from '../app';
 import { etagOf, expectedVersionOf } from '../http/if-match';
 import { badRequest, invalidFields, type Problem } from '../http/problem';

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { AccountEvent } from '@rendezvous/domain';
-import { checkAccountEvent } from './check';
-import { initialAccountState } from './state';
+import { initialAccountState } from '@rendezvous/domain';
+import { checkAccountEvent } from './decider';
 
 const at = '2026-03-01T09:00:00Z';
 const customized = (subject: string, audience: 'user' | 'guest' = 'guest', notification: 'review' | 'meeting-cancelled' = 'review'): AccountEvent => ({

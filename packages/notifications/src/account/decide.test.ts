@@ -1,6 +1,5 @@
-import type { AccountEvent } from '@rendezvous/domain';
+import type { AccountCommand, AccountEvent } from '@rendezvous/domain';
 import { forDecider } from '@rendezvous/domain/testing';
-import type { AccountCommand } from './commands';
 import { accountDecider } from './decider';
 
 const now = '2026-03-01T09:00:00Z';

@@ -1,8 +1,6 @@
 import type { AccountEvent } from '@rendezvous/domain';
-import { fold } from '@rendezvous/domain';
-import { evolveAccount } from './evolve';
+import { evolveAccount, fold, initialAccountState } from '@rendezvous/domain';
 import { notificationOverview } from './overview';
-import { initialAccountState } from './state';
 
 const at = '2026-03-01T09:00:00Z';
 const events: AccountEvent[] = [

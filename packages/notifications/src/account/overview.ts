@@ -1,8 +1,4 @@
-import type { Audience, NotificationId } from '@rendezvous/domain';
-import type { Customization } from '../planning/email-to-send';
-import { notificationPairs } from './pairs';
-import type { AccountState } from './state';
-import { pairSettings } from './state';
+import { notificationPairs, pairSettings, type AccountState, type Audience, type Customization, type NotificationId } from '@rendezvous/domain';
 
 /** One row of the Email Editor: a pair, whether it sends, and its customization if any. */
 export interface PairOverview {

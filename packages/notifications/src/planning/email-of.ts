@@ -1,7 +1,6 @@
 import { fromMillis, meetingStatus, toMillis } from '@rendezvous/domain';
-import type { AccountState } from '../account/state';
 import { handedOverSentence } from '../defaults/handed-over';
-import { pairSettings } from '../account/state';
+import { pairSettings, type AccountState } from '@rendezvous/domain';
 import type { AccountSnapshot, EmailToSend, MeetingSnapshot } from './email-to-send';
 import { idempotencyKey } from './idempotency-key';
 import type { MeetingEntry, Plan } from './plan';

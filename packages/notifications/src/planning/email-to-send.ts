@@ -1,4 +1,4 @@
-import type { Actor, Attachment, Audience, Guest, Host, MeetingType, NotificationId } from '@rendezvous/domain';
+import type { Actor, Audience, Customization, Guest, Host, MeetingType, NotificationId } from '@rendezvous/domain';
 
 /** The person an email is for, with time zone and locale already resolved (docs/CONTRACT.md §2.11). */
 export interface Recipient {
@@ -33,15 +33,6 @@ export interface MeetingSnapshot {
   readonly calendarHostname?: string;
 }
 
-/** An account's customization of one (audience, notification) pair, for one locale or (without `locale`) for all. */
-export interface Customization {
-  /** The recipients' locale it is written for; absent: every locale without its own customization. */
-  readonly locale?: string;
-  readonly subject: string;
-  readonly body: string;
-  readonly bcc: readonly string[];
-  readonly attachments: readonly Attachment[];
-}
 
 /** The account settings in force at the due time. */
 export interface AccountSnapshot {

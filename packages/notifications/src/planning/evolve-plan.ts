@@ -1,7 +1,6 @@
 import type { DomainEvent } from '@rendezvous/domain';
 import { toMillis } from '@rendezvous/domain';
-import { evolveAccount } from '../account/evolve';
-import { initialAccountState } from '../account/state';
+import { evolveAccount, initialAccountState } from '@rendezvous/domain';
 import { foldMeetingEvent } from './meeting-rules';
 import type { PlanningOptions } from './options';
 import type { Plan, ProfileChange } from './plan';

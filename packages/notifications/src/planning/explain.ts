@@ -1,7 +1,6 @@
 import { fromMillis } from '@rendezvous/domain';
 import type { Audience, NotificationId } from '@rendezvous/domain';
-import { audienceNoun } from '../account/pairs';
-import { pairSettings } from '../account/state';
+import { audienceNoun, pairSettings } from '@rendezvous/domain';
 import { durationText } from './duration-text';
 import { idempotencyKey } from './idempotency-key';
 import type { PlanningOptions } from './options';

@@ -1,5 +1,5 @@
 import { isErasedEmail } from '@rendezvous/domain';
-import { pairSettings } from '../account/state';
+import { pairSettings } from '@rendezvous/domain';
 import type { MeetingEntry, Plan } from './plan';
 import type { PlannedEmail, Why } from './planned-email';
 import { person } from './recipients';

@@ -1,5 +1,5 @@
 import type { ExistingMeeting, Host, ProfileUpdate } from '@rendezvous/domain';
-import type { AccountState } from '../account/state';
+import type { AccountState } from '@rendezvous/domain';
 import type { PlannedEmail } from './planned-email';
 import type { ById } from './by-id';
 import { mutableById, persistentById } from './by-id';

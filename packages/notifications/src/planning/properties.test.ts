@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either';
 import type { Audience, DomainEvent, MeetingCommand, MeetingEvent, MeetingState, NotificationId } from '@rendezvous/domain';
 import { decideMeeting, evolveMeeting, fromMillis, initialMeetingState, notificationIds } from '@rendezvous/domain';
 import { aGuest, aHost } from '@rendezvous/domain/testing';
-import { pairExists } from '../account/pairs';
+import { pairExists } from '@rendezvous/domain';
 import { readIdempotencyKey } from './idempotency-key';
 import { createPlanner } from './planner';
 import { run } from './testing/virtual-clock';

@@ -1,6 +1,6 @@
 import type { Audience, Guest, Host } from '@rendezvous/domain';
 import { applyProfileUpdate } from '@rendezvous/domain';
-import type { AccountState } from '../account/state';
+import type { AccountState } from '@rendezvous/domain';
 import type { Recipient } from './email-to-send';
 import type { HostTenure, MeetingEntry, Plan, ProfileChange } from './plan';
 

@@ -1,9 +1,9 @@
 import * as E from 'fp-ts/Either';
 import type { AccountEvent } from '@rendezvous/domain';
 import { fold } from '@rendezvous/domain';
-import { evolveAccount } from '../account/evolve';
-import { pairSettings, initialAccountState } from '../account/state';
-import type { Customization, EmailToSend } from '../planning/email-to-send';
+import { evolveAccount, initialAccountState, pairSettings } from '@rendezvous/domain';
+import type { Customization } from '@rendezvous/domain';
+import type { EmailToSend } from '../planning/email-to-send';
 import { createRenderer } from './render';
 import { sampleEmail } from './sample';
 

@@ -1,13 +1,14 @@
 import * as E from 'fp-ts/Either';
 import { type Audience, type NotificationId, isErasedEmail } from '@rendezvous/domain';
-import { customizationFor } from '../account/customization-for';
+import { customizationFor } from '@rendezvous/domain';
 import { defaultLanguageFor } from '../defaults/language';
 import { documentHead } from '../defaults/layout';
 import { defaultTemplate, frameTemplate, type TemplateSource } from '../defaults/templates';
 import type { EmailAttachment, OutgoingEmail } from '../email/outgoing';
 import { invitationFor } from '../ics/invitation';
 import { createLinks, type Links } from '../links/links';
-import type { Customization, EmailToSend } from '../planning/email-to-send';
+import type { Customization } from '@rendezvous/domain';
+import type { EmailToSend } from '../planning/email-to-send';
 import { compileTemplate, type CompiledTemplate } from '../templates/compile';
 import type { TemplateError } from '../templates/errors';
 import { escapeHtml } from '../templates/escape';

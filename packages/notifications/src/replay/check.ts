@@ -1,9 +1,8 @@
 import * as E from 'fp-ts/Either';
 import type { DeliveryEvent, DomainEvent, MeetingState } from '@rendezvous/domain';
 import { checkMeetingEvent, evolveMeeting, initialMeetingState } from '@rendezvous/domain';
-import { checkAccountEvent } from '../account/check';
-import { evolveAccount } from '../account/evolve';
-import { type AccountState, initialAccountState } from '../account/state';
+import { evolveAccount, initialAccountState, type AccountState } from '@rendezvous/domain';
+import { checkAccountEvent } from '../account/decider';
 
 /** Accepts the records of one history in order, refusing one that no valid command could have recorded. */
 export interface HistoryChecker {

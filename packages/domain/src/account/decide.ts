@@ -1,9 +1,8 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
-import type { AccountEvent, Audience, NotificationId } from '@rendezvous/domain';
-import { decode } from '@rendezvous/domain';
-import { compileTemplate } from '../templates/compile';
-import { checkBodyHtml } from '../templates/html/check';
+import { decode } from '../codec/decode';
+import type { Audience, NotificationId } from '../events/account';
+import type { AccountEvent } from '../events/catalogue';
 import type { AccountCommand, CustomizeNotification } from './commands';
 import { accountCommandCodecs } from './commands';
 import type { AccountError, UnknownNotificationPair } from './errors';
@@ -35,18 +34,21 @@ function sameAccount(state: AccountState, accountId: string): E.Either<AccountEr
   });
 }
 
-/** Checks a customization the way the Email Editor saves it: pair, limits, both templates, then the body's HTML. */
-function checkCustomization(command: CustomizeNotification): E.Either<AccountError, void> {
-  const { audience, notification, subject, body } = command;
+/**
+ * What a customization's subject and body must pass beyond the pair and the limits: the template
+ * language lives in @rendezvous/notifications, which passes its check in, so the model stays pure
+ * and imports point one way. Returns the refusal, or undefined when the templates are fine.
+ */
+export type CustomizationCheck<Refusal> = (customization: CustomizeNotification) => Refusal | undefined;
+
+/** Checks a customization the way the Email Editor saves it: pair, limits, then the templates. */
+function checkCustomization<R>(command: CustomizeNotification, checkTemplates: CustomizationCheck<R>): E.Either<AccountError<R>, void> {
+  const { audience, notification } = command;
   if (!pairExists(audience, notification)) return E.left(unknownPair(audience, notification));
   const tooLarge = checkLimits(command);
   if (tooLarge !== undefined) return E.left(tooLarge);
-  const compiledSubject = compileTemplate(subject, { notification, audience, part: 'subject' });
-  if (E.isLeft(compiledSubject)) return compiledSubject;
-  const compiledBody = compileTemplate(body, { notification, audience, part: 'body' });
-  if (E.isLeft(compiledBody)) return compiledBody;
-  const unsafe = checkBodyHtml(body);
-  return unsafe === undefined ? E.right(undefined) : E.left(unsafe);
+  const refused = checkTemplates(command);
+  return refused === undefined ? E.right(undefined) : E.left(refused);
 }
 
 function decoded(command: AccountCommand): E.Either<AccountError, AccountCommand> {
@@ -54,7 +56,7 @@ function decoded(command: AccountCommand): E.Either<AccountError, AccountCommand
   return decode(codec, command);
 }
 
-function decideValid(command: AccountCommand, state: AccountState): E.Either<AccountError, readonly AccountEvent[]> {
+function decideValid<R>(command: AccountCommand, state: AccountState, checkTemplates: CustomizationCheck<R>): E.Either<AccountError<R>, readonly AccountEvent[]> {
   const mismatch = sameAccount(state, command.accountId);
   if (E.isLeft(mismatch)) return mismatch;
   const occurredAt = command.now;
@@ -64,7 +66,7 @@ function decideValid(command: AccountCommand, state: AccountState): E.Either<Acc
       return E.right([{ type: 'BrandingConfigured', occurredAt, data }]);
     }
     case 'CustomizeNotification': {
-      const checked = checkCustomization(command);
+      const checked = checkCustomization(command, checkTemplates);
       if (E.isLeft(checked)) return checked;
       const { type: _type, now: _now, ...data } = command;
       return E.right([{ type: 'NotificationCustomized', occurredAt, data }]);
@@ -83,11 +85,13 @@ function decideValid(command: AccountCommand, state: AccountState): E.Either<Acc
 }
 
 /**
- * Decides an account command: the events to record, or why not. A customization is refused
- * with the template error (part, line, column, closest name) when either template fails to
- * compile, so NotificationCustomized is only ever recorded for templates that render.
+ * The account's decide function, with the check a customization's templates must pass: the
+ * events to record, or why not. NotificationCustomized is only ever recorded for a customization
+ * that passed it.
  */
-export function decideAccount(command: AccountCommand, state: AccountState): E.Either<AccountError, readonly AccountEvent[]> {
-  const valid = decoded(command);
-  return E.isLeft(valid) ? valid : decideValid(valid.right, state);
+export function decideAccountWith<R>(checkTemplates: CustomizationCheck<R>) {
+  return (command: AccountCommand, state: AccountState): E.Either<AccountError<R>, readonly AccountEvent[]> => {
+    const valid = decoded(command);
+    return E.isLeft(valid) ? valid : decideValid(valid.right, state, checkTemplates);
+  };
 }

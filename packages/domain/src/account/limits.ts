@@ -1,4 +1,4 @@
-import type { Attachment } from '@rendezvous/domain';
+import type { Attachment } from '../events/account';
 import type { CustomizationTooLarge } from './errors';
 
 /** The limits of one (audience, notification) customization; mail servers refuse much more. */

@@ -1,12 +1,12 @@
 import * as t from 'io-ts';
-import type { EventData } from '@rendezvous/domain';
+import { Instant } from '../codec/primitives';
 import {
   BrandingConfiguredData,
-  Instant,
   NotificationCustomizedData,
   NotificationDisabledData,
   NotificationEnabledData,
-} from '@rendezvous/domain';
+} from '../events/account';
+import type { EventData } from '../events/catalogue';
 
 // Like the meeting commands: each carries exactly the data of the event it asks for, plus
 // `now` (the moment the caller decided it), so one codec defines a valid hostname or bcc list.

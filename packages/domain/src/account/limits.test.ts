@@ -1,4 +1,4 @@
-import type { Attachment } from '@rendezvous/domain';
+import type { Attachment } from '../events/account';
 import { checkLimits, decodedSize } from './limits';
 
 const MiB = 1024 * 1024;

@@ -1,8 +1,7 @@
-import type { AccountEvent } from '@rendezvous/domain';
-import type { Customization } from '../planning/email-to-send';
+import type { AccountEvent } from '../events/catalogue';
 import { localeKey } from './customization-for';
 import { pairKey } from './pairs';
-import type { AccountState, Branding, PairSettings } from './state';
+import type { AccountBranding, AccountState, Customization, PairSettings } from './state';
 import { pairSettings } from './state';
 
 function withPair(state: AccountState, key: string, settings: PairSettings): AccountState {
@@ -22,7 +21,7 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
   switch (event.type) {
     case 'BrandingConfigured': {
       const { companyName, hostname, defaultLocale } = event.data;
-      const branding: Branding = defaultLocale === undefined ? { companyName, hostname } : { companyName, hostname, defaultLocale };
+      const branding: AccountBranding = defaultLocale === undefined ? { companyName, hostname } : { companyName, hostname, defaultLocale };
       return { ...withId, branding };
     }
     case 'NotificationCustomized': {

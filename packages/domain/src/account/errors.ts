@@ -1,5 +1,5 @@
-import type { Audience, DecodeError, NotificationId } from '@rendezvous/domain';
-import type { TemplateError } from '../templates/errors';
+import type { DecodeError } from '../codec/decode';
+import type { Audience, NotificationId } from '../events/account';
 
 /** The pair does not exist in the catalogue (the host never gets wrap-up or review). */
 export interface UnknownNotificationPair {
@@ -25,5 +25,9 @@ export interface AccountMismatch {
   readonly message: string;
 }
 
-/** Why an account command (or a recorded account event) is refused. */
-export type AccountError = DecodeError | TemplateError | UnknownNotificationPair | CustomizationTooLarge | AccountMismatch;
+/**
+ * Why an account command (or a recorded account event) is refused; `Refusal` is what the
+ * customization check refuses with (the template language's errors, for the decider of
+ * @rendezvous/notifications).
+ */
+export type AccountError<Refusal = never> = DecodeError | UnknownNotificationPair | CustomizationTooLarge | AccountMismatch | Refusal;

@@ -1,4 +1,4 @@
-import type { Customization } from '../planning/email-to-send';
+import type { Customization } from './state';
 
 /** How two locales are compared: BCP 47 tags are case-insensitive (nl-be is nl-BE). */
 export function localeKey(locale: string | undefined): string {

@@ -1,9 +1,18 @@
-import type { Audience, NotificationId } from '@rendezvous/domain';
-import type { Customization } from '../planning/email-to-send';
+import type { Attachment, Audience, NotificationId } from '../events/account';
 import { pairKey } from './pairs';
 
+/** An account's own version of one pair's email, as the Email Editor saved it. */
+export interface Customization {
+  /** The recipients' locale it is written for; absent: every locale without its own customization. */
+  readonly locale?: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly bcc: readonly string[];
+  readonly attachments: readonly Attachment[];
+}
+
 /** The company identity the emails show and link to. */
-export interface Branding {
+export interface AccountBranding {
   readonly companyName: string;
   readonly hostname: string;
   readonly defaultLocale?: string;
@@ -20,7 +29,7 @@ export interface PairSettings {
 export interface AccountState {
   /** Set by the first event; absent for an empty stream. */
   readonly accountId?: string;
-  readonly branding?: Branding;
+  readonly branding?: AccountBranding;
   /** Only the pairs that were changed, by `pairKey`: untouched pairs cost nothing. */
   readonly pairs: Readonly<Record<string, PairSettings>>;
 }

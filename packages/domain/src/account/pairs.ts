@@ -1,5 +1,4 @@
-import type { Audience, NotificationId } from '@rendezvous/domain';
-import { notificationIds } from '@rendezvous/domain';
+import { notificationIds, type Audience, type NotificationId } from '../events/account';
 
 /** One (audience, notification) pair of the catalogue: what an account can toggle and customize. */
 export interface NotificationPair {
