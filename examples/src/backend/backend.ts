@@ -8,7 +8,7 @@ import { settleSecrets, type BackendConfig } from './config';
 import { createHttpServer } from './http/server';
 import { createLogger } from './log';
 import { accountRoutes } from './routes/accounts';
-import { adminRoutes } from './routes/admin';
+import { adminRoutes, refuseWithoutToken } from './routes/admin';
 import { linkRoutes } from './routes/links';
 import { meetingRoutes } from './routes/meetings';
 import { privacyRoutes } from './routes/privacy';
@@ -76,7 +76,11 @@ export async function startBackend(config: BackendConfig = {}): Promise<RunningB
     now: () => realClock.now(),
     emailsOf: (meetingId) => dispatcher.emails(meetingId),
   };
-  const http = createHttpServer(logger, [meetingRoutes(app), accountRoutes(app), linkRoutes(app), privacyRoutes(app), adminRoutes()]);
+  const http = createHttpServer(
+    logger,
+    [meetingRoutes(app), accountRoutes(app), linkRoutes(app), privacyRoutes(app), adminRoutes()],
+    config.adminToken === undefined ? undefined : { token: config.adminToken, refuse: refuseWithoutToken },
+  );
 
   try {
     await dispatcher.start();

@@ -18,6 +18,7 @@ describe('configFromEnv', () => {
         SMTP_URL: 'smtp://mail:25',
         OUTBOX_DIR: '/var/outbox',
         LINK_SECRET: 's'.repeat(40),
+        ADMIN_TOKEN: 't'.repeat(40),
         PRIVACY_MASTER_KEY: key.toString('base64'),
         DISPATCHER_ID: 'web-1',
         HOST: '127.0.0.1',
@@ -37,6 +38,7 @@ describe('configFromEnv', () => {
         eventStoreUrl: 'esdb://es:2113?tls=false',
         smtpUrl: 'smtp://mail:25',
         linkSecret: 's'.repeat(40),
+        adminToken: 't'.repeat(40),
         privacyMasterKey: key,
       }),
     );
@@ -61,20 +63,23 @@ describe('settleSecrets', () => {
     expect(E.isRight(settled) && settled.right.linkSecret.length).toBe(43);
     expect(E.isRight(settled) && settled.right.warnings).toEqual([
       'LINK_SECRET is not set: entry links are signed with a random key made for this run, so every link in an email sent now stops verifying when the process restarts',
+      'ADMIN_TOKEN is not set: every /accounts and /privacy route and the Email Editor (/admin) are open to anyone who can reach the service',
       'no DATABASE_URL or EVENTSTORE_URL: events live in memory and are lost when the process stops',
     ]);
   });
 
   it('refuses in production what it only warns about in development', () => {
-    expect(settleSecrets({ production: true, databaseUrl: 'postgres://x' })).toEqual(
+    const adminToken = 'a'.repeat(32);
+    expect(settleSecrets({ production: true, databaseUrl: 'postgres://x', adminToken })).toEqual(
       E.left({
         variable: 'LINK_SECRET',
         message: 'LINK_SECRET is not set: entry links are signed with a random key made for this run, so every link in an email sent now stops verifying when the process restarts (refused because NODE_ENV=production)',
       }),
     );
-    expect(settleSecrets({ production: true, databaseUrl: 'postgres://x', linkSecret: 'short' })).toMatchObject(E.left({ variable: 'LINK_SECRET' }));
-    expect(settleSecrets({ production: true, eventStoreUrl: 'esdb://x', linkSecret: 'k'.repeat(32) })).toMatchObject(E.left({ variable: 'DATABASE_URL' }));
-    expect(settleSecrets({ production: true, databaseUrl: 'postgres://x', linkSecret: 'k'.repeat(32) })).toEqual(E.right({ linkSecret: 'k'.repeat(32), warnings: [] }));
+    expect(settleSecrets({ production: true, databaseUrl: 'postgres://x', linkSecret: 'short', adminToken })).toMatchObject(E.left({ variable: 'LINK_SECRET' }));
+    expect(settleSecrets({ production: true, databaseUrl: 'postgres://x', linkSecret: 'k'.repeat(32) })).toMatchObject(E.left({ variable: 'ADMIN_TOKEN' }));
+    expect(settleSecrets({ production: true, eventStoreUrl: 'esdb://x', linkSecret: 'k'.repeat(32), adminToken })).toMatchObject(E.left({ variable: 'DATABASE_URL' }));
+    expect(settleSecrets({ production: true, databaseUrl: 'postgres://x', linkSecret: 'k'.repeat(32), adminToken })).toEqual(E.right({ linkSecret: 'k'.repeat(32), warnings: [] }));
   });
 
   it('stops startBackend before it opens anything', async () => {

@@ -21,6 +21,11 @@ export interface BackendConfig {
   readonly outboxDir?: string;
   /** The key that signs entry links (LINK_SECRET). Without it a random one is made for this run. */
   readonly linkSecret?: string;
+  /**
+   * The bearer token every /accounts and /privacy route and the Email Editor page ask for
+   * (ADMIN_TOKEN). Without it those routes are open: a warning in development, a refusal in production.
+   */
+  readonly adminToken?: string;
   /** 32 bytes that wrap the privacy keys at rest in PostgreSQL (PRIVACY_MASTER_KEY, base64). */
   readonly privacyMasterKey?: Buffer;
   /** Production refuses settings that only make sense on a laptop (NODE_ENV=production). */
@@ -66,6 +71,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): E.Either<Con
     return E.left({ variable: 'DATABASE_URL', message: 'DATABASE_URL must be a postgres:// URL (e.g. postgres://user@127.0.0.1:5432/db)' });
   }
   const linkSecret = value('LINK_SECRET');
+  const adminToken = value('ADMIN_TOKEN');
   const masterKeyText = value('PRIVACY_MASTER_KEY');
   const privacyMasterKey = masterKeyText === undefined ? undefined : Buffer.from(masterKeyText, 'base64');
   if (privacyMasterKey !== undefined && privacyMasterKey.length !== 32) {
@@ -87,6 +93,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): E.Either<Con
     ...(eventStoreUrl === undefined ? {} : { eventStoreUrl }),
     ...(smtpUrl === undefined ? {} : { smtpUrl }),
     ...(linkSecret === undefined ? {} : { linkSecret }),
+    ...(adminToken === undefined ? {} : { adminToken }),
     ...(privacyMasterKey === undefined ? {} : { privacyMasterKey }),
   });
 }
@@ -98,9 +105,9 @@ export interface SettledSecrets {
 }
 
 /**
- * Checks the settings that protect people: the link secret (forgeable or short-lived links) and
- * where privacy keys live (keys in memory next to a durable event store are lost at restart,
- * and with them every personal field). Production refuses; development warns and carries on.
+ * Checks the settings that protect people: the link secret (forgeable or short-lived links), the
+ * admin token (open admin routes) and where privacy keys live (keys in memory next to a durable
+ * event store are lost at restart, and with them every personal field). Production refuses; development warns and carries on.
  */
 export function settleSecrets(config: BackendConfig): E.Either<ConfigError, SettledSecrets> {
   const warnings: string[] = [];
@@ -117,6 +124,13 @@ export function settleSecrets(config: BackendConfig): E.Either<ConfigError, Sett
   } else if (linkSecret.length < minimumSecretLength) {
     const refused = refuseOrWarn('LINK_SECRET', `LINK_SECRET has ${linkSecret.length} characters; use at least ${minimumSecretLength} random ones (openssl rand -base64 32) so links cannot be forged by guessing`);
     if (refused !== undefined) return E.left(refused);
+  }
+  if (config.adminToken === undefined) {
+    const refused = refuseOrWarn('ADMIN_TOKEN', 'ADMIN_TOKEN is not set: every /accounts and /privacy route and the Email Editor (/admin) are open to anyone who can reach the service');
+    if (refused !== undefined) return E.left(refused);
+  } else if (config.adminToken.length < minimumSecretLength) {
+    // The contract refuses only a missing token; a short one is a risk worth saying, not a refusal.
+    warnings.push(`ADMIN_TOKEN has ${config.adminToken.length} characters; use at least ${minimumSecretLength} random ones (openssl rand -base64 32) so it cannot be guessed`);
   }
   if (config.eventStoreUrl !== undefined && config.databaseUrl === undefined) {
     const refused = refuseOrWarn(

@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { call, outboxWith, scheduleBody, startTestBackend, type BackendUnderTest } from '../testing/fixture';
+import { call, outboxWith, scheduleBody, startTestBackend, testAdminToken, type BackendUnderTest } from '../testing/fixture';
 import { launchChromium } from './browser';
 
 // The Email Editor (GET /admin) in a real browser, against a backend on a random port, checked
-// the way an account admin uses it and through the public API it calls.
+// the way an account admin uses it and through the public API it calls. The backend runs with
+// ADMIN_TOKEN set, as in production: every test signs in the way an admin does.
 
 let t: BackendUnderTest;
 let browser: Browser;
@@ -46,8 +47,18 @@ async function nextPreview(after: number): Promise<string> {
   return (await page.frameLocator('#preview-desktop').locator('body').innerText()).replace(/\s+/g, ' ');
 }
 
+// Without a token in the tab, /admin answers 401 with the sign-in form; typing the token opens
+// the editor. A tab that signed in before goes straight to the editor.
+async function signIn(path: string, token = testAdminToken): Promise<void> {
+  await page.goto(`${t.url}${path}`);
+  await page.waitForSelector('form#sign-in:not([hidden]), #pairs');
+  if ((await page.locator('form#sign-in:not([hidden])').count()) === 0) return;
+  await page.fill('#token', token);
+  await page.locator('#sign-in button[type=submit]').click();
+}
+
 async function openEditor(account: string, audience: 'user' | 'guest', language: string): Promise<void> {
-  await page.goto(`${t.url}/admin?account=${account}&audience=${audience}&language=${language}`);
+  await signIn(`/admin?account=${account}&audience=${audience}&language=${language}`);
   await page.waitForSelector('body[data-previewed]');
 }
 
@@ -55,9 +66,11 @@ const counts = async () => [await page.locator('#total').innerText(), await page
 
 it('loads, shows the overview, and a switch changes the counts', async () => {
   const answer = await page.goto(`${t.url}/admin`);
-  expect(answer?.status()).toBe(200);
+  expect(answer?.status()).toBe(401);
+  expect(answer?.headers()['www-authenticate']).toBe('Bearer realm="rendezvous"');
   expect(answer?.headers()['content-type']).toBe('text/html; charset=utf-8');
-  expect(answer?.headers()['content-security-policy']).toContain("script-src 'nonce-");
+  expect(answer?.headers()['content-security-policy']).toMatch(/script-src 'sha256-[^']+' 'sha256-[^']+';/);
+  expect(await page.locator('#pairs').count()).toBe(0);
   await openEditor('switches', 'guest', 'en');
   expect(await counts()).toEqual(['6', '6', '0']);
   await page.locator('#pairs li[data-notification="review"] .switch').click();
@@ -68,6 +81,32 @@ it('loads, shows the overview, and a switch changes the counts', async () => {
   await page.selectOption('#audience', 'user');
   await until('the hosts tab', async () => (await text('#total')) === '4');
   expect(await counts()).toEqual(['4', '4', '0']);
+});
+
+it('keeps a wrong token out, and a signed-in tab stays signed in when reloaded', async () => {
+  await signIn('/admin', 'not-the-token');
+  await until('the refusal', async () => (await text('#error')) !== '');
+  expect(await text('#error')).toBe('That is not the admin token of this service.');
+  expect(await page.locator('#pairs').count()).toBe(0);
+  await page.fill('#token', testAdminToken);
+  await page.locator('#sign-in button[type=submit]').click();
+  await page.waitForSelector('#pairs');
+  await page.reload();
+  await page.waitForSelector('#pairs');
+  expect(await page.locator('#token').getAttribute('placeholder')).toBe('only when ADMIN_TOKEN is set');
+});
+
+it('opens at once on a backend without ADMIN_TOKEN (a laptop)', async () => {
+  const open = await startTestBackend('memory', { openAdmin: true });
+  try {
+    const answer = await page.goto(`${open.url}/admin?account=laptop&audience=guest&language=en`);
+    expect(answer?.status()).toBe(200);
+    expect(answer?.headers()['content-security-policy']).toMatch(/script-src 'sha256-[^']+';/);
+    await page.waitForSelector('body[data-previewed]');
+    expect(await counts()).toEqual(['6', '6', '0']);
+  } finally {
+    await open.stop();
+  }
 });
 
 it('shows a typo at its line and column with the suggestion, and fixing it updates the preview', async () => {

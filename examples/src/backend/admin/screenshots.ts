@@ -9,7 +9,8 @@ import { launchChromium } from './browser';
 async function main(): Promise<void> {
   const out = resolve(process.argv[2] ?? 'docs');
   mkdirSync(out, { recursive: true });
-  const backend = await startTestBackend('memory');
+  // Without ADMIN_TOKEN, so the page opens at once (the sign-in is covered by the browser tests).
+  const backend = await startTestBackend('memory', { openAdmin: true });
   const put = (path: string, json: unknown) => fetch(backend.url + path, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(json) });
   await put('/accounts/northwind/branding', { companyName: 'Northwind Advisory', hostname: 'meet.northwind.example', defaultLocale: 'en' });
   await fetch(backend.url + '/accounts/northwind/notifications/guest/review/disable', { method: 'POST' });

@@ -14,6 +14,9 @@ import type { LogEntry } from '../log';
 /** The database tests use: DATABASE_URL, or the local test database. */
 export const testDatabaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+/** The ADMIN_TOKEN every test backend runs with, as a production one would; `call` sends it. */
+export const testAdminToken = 'test-admin-token-that-is-long-enough-for-production';
+
 /** A backend under test, with what it wrote and logged. */
 export interface BackendUnderTest {
   readonly backend: RunningBackend;
@@ -28,8 +31,9 @@ export interface BackendUnderTest {
 /** Which store a test runs against. */
 export type StoreKind = 'memory' | 'postgres';
 
-/** Starts a backend on a random port; `postgres` gets a fresh schema that stop() drops. */
-export async function startTestBackend(kind: StoreKind, extra: BackendConfig = {}): Promise<BackendUnderTest> {
+/** Starts a backend on a random port with ADMIN_TOKEN set (`openAdmin`: without); `postgres` gets a fresh schema that stop() drops. */
+export async function startTestBackend(kind: StoreKind, options: BackendConfig & { readonly openAdmin?: boolean } = {}): Promise<BackendUnderTest> {
+  const { openAdmin = false, ...extra } = options;
   const outbox = await mkdtemp(join(tmpdir(), 'rendezvous-outbox-'));
   const logs: LogEntry[] = [];
   const schema = `backend_test_${randomBytes(6).toString('hex')}`;
@@ -38,6 +42,7 @@ export async function startTestBackend(kind: StoreKind, extra: BackendConfig = {
     host: '127.0.0.1',
     outboxDir: outbox,
     linkSecret: 'test-secret-that-is-long-enough-for-production-use',
+    ...(openAdmin ? {} : { adminToken: testAdminToken }),
     logStream: { write: (line: string) => logs.push(JSON.parse(line) as LogEntry) },
     ...(kind === 'postgres' ? { databaseUrl: testDatabaseUrl, databaseSchema: schema } : {}),
     ...extra,
@@ -70,14 +75,22 @@ export interface Answer {
   readonly body: any;
 }
 
-/** Sends one request; a JSON body is sent as application/json unless `raw` is given. */
+/**
+ * Sends one request; a JSON body is sent as application/json unless `raw` is given. The admin
+ * token goes along as `Authorization: Bearer` unless `token` names another one (null: none).
+ */
 export async function call(
   base: string,
   method: string,
   path: string,
-  options: { json?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {},
+  options: { json?: unknown; raw?: string | Buffer; headers?: Record<string, string>; token?: string | null } = {},
 ): Promise<Answer> {
-  const headers: Record<string, string> = { ...(options.json === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
+  const token = options.token === undefined ? testAdminToken : options.token;
+  const headers: Record<string, string> = {
+    ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+    ...(options.json === undefined ? {} : { 'content-type': 'application/json' }),
+    ...options.headers,
+  };
   const body = options.raw ?? (options.json === undefined ? undefined : JSON.stringify(options.json));
   const response = await fetch(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
   const text = await response.text();
