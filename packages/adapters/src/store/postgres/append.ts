@@ -28,10 +28,11 @@ export async function appendRecords(
   expected: ExpectedVersion,
 ): Promise<AppendResult> {
   try {
-    const { rows } = await pool.query<{ stream_version: number; last_position: string | null }>(
-      `SELECT stream_version, last_position FROM ${names.appendEvents}($1, $2, $3, $4::jsonb)`,
-      [streamId, expected.kind, expected.kind === 'exact' ? expected.version : null, JSON.stringify(records)],
-    );
+    const { rows } = await pool.query<{ stream_version: number; last_position: string | null }>({
+      name: `${names.statementPrefix}_append`,
+      text: `SELECT stream_version, last_position FROM ${names.appendEvents}($1, $2, $3, $4::jsonb)`,
+      values: [streamId, expected.kind, expected.kind === 'exact' ? expected.version : null, JSON.stringify(records)],
+    });
     const row = rows[0];
     if (row === undefined) throw new Error(`append to stream ${streamId}: ${names.appendEvents} returned no row`);
     if (row.last_position === null) throw new VersionConflictError(streamId, expected, row.stream_version);

@@ -17,6 +17,11 @@ export interface Names {
    * seed of the per-stream append lock keys.
    */
   readonly lockKey: number;
+  /**
+   * Prefix of the names of the prepared statements the store sends on the command path (unique
+   * per schema, since one pool may serve stores of several schemas).
+   */
+  readonly statementPrefix: string;
 }
 
 /**
@@ -49,5 +54,6 @@ export function namesFor(schema: string): Names {
     readHorizon: `${quoted}.read_horizon`,
     channel: `rendezvous_events_${(hash >>> 0).toString(16).padStart(8, '0')}`,
     lockKey: hash,
+    statementPrefix: `rendezvous_${(hash >>> 0).toString(16).padStart(8, '0')}`,
   };
 }

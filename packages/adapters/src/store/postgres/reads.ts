@@ -17,10 +17,11 @@ export async function* readStreamPaged(context: ReadContext, streamId: string, f
   const { pool, names, serializer, pageSize } = context;
   let next = Math.max(0, fromVersion);
   for (;;) {
-    const { rows } = await pool.query<EventRow>(
-      `SELECT ${eventColumns} FROM ${names.events} WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3`,
-      [streamId, next, pageSize],
-    );
+    const { rows } = await pool.query<EventRow>({
+      name: `${names.statementPrefix}_read_stream`,
+      text: `SELECT ${eventColumns} FROM ${names.events} WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3`,
+      values: [streamId, next, pageSize],
+    });
     for (const row of rows) yield await storedEventOf(row, serializer);
     const last = rows[rows.length - 1];
     if (last === undefined || rows.length < pageSize) return;
