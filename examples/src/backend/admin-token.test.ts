@@ -63,6 +63,7 @@ it('keeps the meeting and link routes open: they serve the integrator\'s own app
   expect(created.status).toBe(201);
   expect((await call(t.url, 'GET', `/meetings/${created.body.meetingId as string}`, { token: null })).status).toBe(200);
   expect((await call(t.url, 'GET', '/links/verify?url=https%3A%2F%2Fx.example%2F', { token: null })).status).toBe(403);
+  expect((await call(t.url, 'GET', '/openapi.json', { token: null })).status).toBe(200);
 });
 
 it('checks the whole header: the scheme is case-insensitive, nothing may follow the token', async () => {

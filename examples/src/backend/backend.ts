@@ -8,6 +8,7 @@ import { settleSecrets, type BackendConfig } from './config';
 import { createHttpServer } from './http/server';
 import { createLogger } from './log';
 import { accountRoutes } from './routes/accounts';
+import { openApiRoute } from './openapi/document';
 import { adminRoutes, refuseWithoutToken } from './routes/admin';
 import { linkRoutes } from './routes/links';
 import { meetingRoutes } from './routes/meetings';
@@ -78,7 +79,7 @@ export async function startBackend(config: BackendConfig = {}): Promise<RunningB
   };
   const http = createHttpServer(
     logger,
-    [meetingRoutes(app), accountRoutes(app), linkRoutes(app), privacyRoutes(app), adminRoutes()],
+    [meetingRoutes(app), accountRoutes(app), linkRoutes(app), privacyRoutes(app), adminRoutes(), openApiRoute()],
     config.adminToken === undefined ? undefined : { token: config.adminToken, refuse: refuseWithoutToken },
   );
 

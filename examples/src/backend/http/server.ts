@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
-import type {} from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
 import { requireAdminToken } from './admin-token';
+import swagger from '@fastify/swagger';
+import { openApiOptions } from '../openapi/document';
 import { parseJsonBody } from './json-body';
 import { badRequest, internalError, invalidFields, malformedJson, notFound, problem, type Problem } from './problem';
 import { pathOf, ProblemError, sendProblem } from './reply';
@@ -185,6 +186,7 @@ export function createHttpServer(logger: FastifyBaseLogger, routes: readonly Fas
     for (const method of [route.method].flat()) set.add(method);
     taken.set(route.url, set);
   });
+  void fastify.register(swagger, openApiOptions);
   for (const plugin of routes) void fastify.register(plugin);
   // Registered after the routes (plugins load in order), so every route is known by then.
   void fastify.register(async (instance) => {

@@ -7,6 +7,8 @@ import type { App } from '../app';
 import { etagOf, expectedVersionOf } from '../http/if-match';
 import { badRequest, invalidFields, type Problem } from '../http/problem';
 import { queryParam, sendProblem } from '../http/reply';
+import { operation } from '../openapi/operation';
+import { accountBodies, accountChange, accountOverview, audience as audienceSchema, notification as notificationSchema, renderedEmail } from '../openapi/shapes';
 import { accountProblem } from '../problems/account';
 import { versionConflict } from '../problems/meeting';
 import { isProblemValue, loadAccount, pairOf } from './account-state';
@@ -95,25 +97,43 @@ const pairRoute = (suffix: string) => `/accounts/:id/notifications/:audience/:no
 /** The account routes of docs/CONTRACT.md §5: branding, customization, toggles, overview and preview. */
 export function accountRoutes(app: App) {
   return async (fastify: FastifyInstance): Promise<void> => {
-    fastify.put<{ Params: AccountParams; Body: Body }>('/accounts/:id/branding', { config: { body: 'required' } }, async (request, reply) =>
+    const id = { id: { type: 'string', minLength: 1, description: 'the account id', examples: ['acme'] } };
+    const pairParams = { ...id, audience: audienceSchema, notification: notificationSchema };
+    const command = (summary: string, body: (typeof accountBodies)[keyof typeof accountBodies], pair: boolean, errors: readonly number[]) =>
+      operation({ summary, tag: 'accounts', admin: true, params: pair ? pairParams : id, body, ifMatch: true, ok: [200, accountChange, 'recorded (or nothing to change)'], errors: [409, 422, ...errors] });
+    const branding = command('Set the company name, hostname and default locale', accountBodies.branding, false, []);
+    fastify.put<{ Params: AccountParams; Body: Body }>('/accounts/:id/branding', { config: { body: 'required' }, schema: branding }, async (request, reply) =>
       runAccountCommand(app, request, reply, request.params.id, 'ConfigureBranding', request.body),
     );
 
-    fastify.put<{ Params: PairPath; Body: Body }>(pairRoute(''), { config: { body: 'required' } }, async (request, reply) => {
+    const customize = command('Customize a notification (template, bcc, attachments), per locale or for every locale', accountBodies.customization, true, [404]);
+    fastify.put<{ Params: PairPath; Body: Body }>(pairRoute(''), { config: { body: 'required' }, schema: customize }, async (request, reply) => {
       const pair = pairOf(request.params);
       if (isProblemValue(pair)) return sendProblem(reply, pair);
       return runAccountCommand(app, request, reply, request.params.id, 'CustomizeNotification', { ...request.body, ...pair });
     });
 
     for (const action of ['enable', 'disable'] as const) {
-      fastify.post<{ Params: PairPath; Body: Body }>(pairRoute(`/${action}`), { config: { body: 'optional' } }, async (request, reply) => {
+      const toggle = command(`${action === 'enable' ? 'Enable' : 'Disable'} a notification`, accountBodies.toggle, true, [404]);
+      fastify.post<{ Params: PairPath; Body: Body }>(pairRoute(`/${action}`), { config: { body: 'optional' }, schema: toggle }, async (request, reply) => {
         const pair = pairOf(request.params);
         if (isProblemValue(pair)) return sendProblem(reply, pair);
         return runAccountCommand(app, request, reply, request.params.id, action === 'enable' ? 'EnableNotification' : 'DisableNotification', { ...pair });
       });
     }
 
-    fastify.get<{ Params: AccountParams }>('/accounts/:id/notifications', async (request, reply) => {
+    const overviewSchema = operation({
+      summary: 'Per audience: total, active, disabled, and each pair\'s template',
+      tag: 'accounts',
+      admin: true,
+      params: id,
+      query: {
+        locale: { type: 'string', description: 'the language templates are shown in (default: the account\'s, else en)', examples: ['en', 'nl'] },
+        attachments: { type: 'string', enum: ['content'], description: 'content: attachments come back with their bytes' },
+      },
+      ok: [200, accountOverview, 'the overview; ETag is the account version'],
+    });
+    fastify.get<{ Params: AccountParams }>('/accounts/:id/notifications', { schema: overviewSchema }, async (request, reply) => {
       const accountId = request.params.id;
       const { state, version } = await loadAccount(app, accountId);
       const locale = localeFor(request, state);
@@ -144,7 +164,16 @@ export function accountRoutes(app: App) {
       return { accountId, version, ...branding, locale: locale.right, user: audience('user'), guest: audience('guest') };
     });
 
-    fastify.post<{ Params: PairPath; Body: Body }>(pairRoute('/preview'), { config: { body: 'optional' } }, async (request, reply) => {
+    const previewSchema = operation({
+      summary: 'Render a draft (or the template in force) for a sample meeting; saves nothing',
+      tag: 'accounts',
+      admin: true,
+      params: pairParams,
+      body: accountBodies.preview,
+      ok: [200, renderedEmail, 'the rendered email'],
+      errors: [404, 422],
+    });
+    fastify.post<{ Params: PairPath; Body: Body }>(pairRoute('/preview'), { config: { body: 'optional' }, schema: previewSchema }, async (request, reply) => {
       const pair = pairOf(request.params);
       if (isProblemValue(pair)) return sendProblem(reply, pair);
       const draft = decode(PreviewBody, request.body);

@@ -2,11 +2,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { adminPage, signInPage } from '../admin/page';
 import type { Problem } from '../http/problem';
 import { sendProblem } from '../http/reply';
+import { operation } from '../openapi/operation';
 
 /** `GET /admin`: the Email Editor page (docs/CONTRACT.md §5), which then speaks only the public API. */
 export function adminRoutes() {
   return async (fastify: FastifyInstance): Promise<void> => {
-    fastify.get('/admin', async (_request, reply) => {
+    const schema = operation({ summary: 'The Email Editor page', tag: 'admin', admin: true, ok: [200, { type: 'string' }, 'the page', 'text/html'] });
+    fastify.get('/admin', { schema }, async (_request, reply) => {
       const page = adminPage();
       return reply.headers(page.headers).send(page.html);
     });

@@ -5,12 +5,21 @@ import { verifyEntryLink } from '@rendezvous/notifications';
 import type { App } from '../app';
 import { badRequest, problem } from '../http/problem';
 import { queryParam, sendProblem } from '../http/reply';
+import { operation } from '../openapi/operation';
+import { linkCheck } from '../openapi/shapes';
 import { loadMeeting, noMeeting } from './meetings';
 
 /** GET /links/verify?url=…: who an entry link was issued to and the meeting's status, or 403 when it was not issued here. */
 export function linkRoutes(app: App) {
   return async (fastify: FastifyInstance): Promise<void> => {
-    fastify.get('/links/verify', async (request, reply) => {
+    const schema = operation({
+      summary: 'Who an entry link was issued to, and the meeting\'s status',
+      tag: 'links',
+      query: { url: { type: 'string', description: 'the entry link from an email, percent-encoded', examples: ['https://meet.acme.example/m/m-1?a=guest&r=g-1&t=x'] } },
+      ok: [200, linkCheck, 'the link was issued here'],
+      errors: [403, 404],
+    });
+    fastify.get('/links/verify', { schema }, async (request, reply) => {
       const url = queryParam(request, 'url');
       if (typeof url === 'object') return sendProblem(reply, url);
       if (url === undefined || url === '') return sendProblem(reply, badRequest('the query parameter url is missing; send GET /links/verify?url=<the entry link, percent-encoded>', { field: 'url' }));

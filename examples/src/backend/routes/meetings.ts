@@ -14,6 +14,8 @@ import { etagOf, expectedVersionOf } from '../http/if-match';
 import { invalidFields, notFound, type Problem } from '../http/problem';
 import { sendProblem } from '../http/reply';
 import type { BodyRule } from '../http/server';
+import { operation } from '../openapi/operation';
+import { meetingBodies, meetingView as meetingViewSchema, version } from '../openapi/shapes';
 import { meetingProblem, versionConflict } from '../problems/meeting';
 
 /** The meeting's folded state and its stream version (-1: no such meeting). */
@@ -78,7 +80,7 @@ function meetingView(meeting: ExistingMeeting, version: number, now: string) {
 }
 
 /** The commands on an existing meeting: path, command type, and whether a body is needed. */
-const commands: readonly (readonly [string, MeetingCommandType, BodyRule])[] = [
+const commands: readonly (readonly [keyof typeof meetingBodies, MeetingCommandType, BodyRule])[] = [
   ['reschedule', 'RescheduleMeeting', 'required'],
   ['reassign', 'ReassignMeeting', 'required'],
   ['guests', 'InviteGuest', 'required'],
@@ -92,7 +94,16 @@ const commands: readonly (readonly [string, MeetingCommandType, BodyRule])[] = [
 /** The meeting routes of docs/CONTRACT.md §5. */
 export function meetingRoutes(app: App) {
   return async (fastify: FastifyInstance): Promise<void> => {
-    fastify.post<{ Body: Body }>('/meetings', { config: { body: 'required' } }, async (request, reply) => {
+    const id = { id: { type: 'string', minLength: 1, description: 'the meeting id' } };
+    const schedule = operation({
+      summary: 'Schedule a meeting',
+      tag: 'meetings',
+      body: meetingBodies.schedule,
+      ifMatch: true,
+      ok: [201, { type: 'object', properties: { meetingId: { type: 'string' }, version }, required: ['meetingId', 'version'] }, 'scheduled; Location names the meeting'],
+      errors: [409, 422],
+    });
+    fastify.post<{ Body: Body }>('/meetings', { config: { body: 'required' }, schema: schedule }, async (request, reply) => {
       const given = request.body['meetingId'];
       if (given !== undefined && typeof given !== 'string') {
         return sendProblem(reply, invalidFields([{ field: 'meetingId', detail: 'must be a string (or left out to get a generated one)' }]));
@@ -103,12 +114,22 @@ export function meetingRoutes(app: App) {
     });
 
     for (const [path, type, body] of commands) {
-      fastify.post<{ Params: IdParams; Body: Body }>(`/meetings/:id/${path}`, { config: { body } }, async (request, reply) =>
+      const schema = operation({
+        summary: `${type} (docs/CONTRACT.md §1)`,
+        tag: 'meetings',
+        params: id,
+        body: meetingBodies[path],
+        ifMatch: true,
+        ok: [200, { type: 'object', properties: { version }, required: ['version'] }, 'recorded'],
+        errors: [404, 409, 422],
+      });
+      fastify.post<{ Params: IdParams; Body: Body }>(`/meetings/:id/${path}`, { config: { body }, schema }, async (request, reply) =>
         runCommand(app, request, reply, type, request.params.id, request.body, false),
       );
     }
 
-    fastify.get<{ Params: IdParams }>('/meetings/:id', async (request, reply) => {
+    const read = operation({ summary: 'The meeting as it is now', tag: 'meetings', params: id, ok: [200, meetingViewSchema, 'the meeting; ETag is its version'], errors: [404] });
+    fastify.get<{ Params: IdParams }>('/meetings/:id', { schema: read }, async (request, reply) => {
       const meetingId = request.params.id;
       const { state, version } = await loadMeeting(app, meetingId);
       if (state.kind === 'none') return sendProblem(reply, noMeeting(meetingId));
@@ -116,7 +137,14 @@ export function meetingRoutes(app: App) {
       return meetingView(state, version, app.now());
     });
 
-    fastify.get<{ Params: IdParams }>('/meetings/:id/emails', async (request, reply) => {
+    const emails = operation({
+      summary: 'The emails sent and planned for the meeting, with their state',
+      tag: 'meetings',
+      params: id,
+      ok: [200, { type: 'object', properties: { meetingId: { type: 'string' }, emails: { type: 'array', items: { type: 'object' } } }, required: ['meetingId', 'emails'] }, 'the emails'],
+      errors: [404],
+    });
+    fastify.get<{ Params: IdParams }>('/meetings/:id/emails', { schema: emails }, async (request, reply) => {
       const meetingId = request.params.id;
       const { state } = await loadMeeting(app, meetingId);
       if (state.kind === 'none') return sendProblem(reply, noMeeting(meetingId));

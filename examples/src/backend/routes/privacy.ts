@@ -4,6 +4,8 @@ import { isEmailAddress } from '@rendezvous/domain';
 import type { App } from '../app';
 import { invalidFields } from '../http/problem';
 import { sendProblem } from '../http/reply';
+import { operation, type Operation } from '../openapi/operation';
+import { subjectAction, subjectExport } from '../openapi/shapes';
 
 // A person asks by email address. The address stands for the guest it names and for every host
 // (userId) that went by it, so each right acts on all of those subjects.
@@ -27,8 +29,10 @@ export function privacyRoutes(app: App) {
   return async (fastify: FastifyInstance): Promise<void> => {
     // The address is personal: the request log names the route, not the person.
     const config = { personal: ['email'] };
+    const params = { email: { type: 'string', format: 'email', description: 'the person\'s address, percent-encoded', examples: ['gus@example.org'] } };
+    const schema = (summary: string, ok: Operation['ok']) => operation({ summary, tag: 'privacy', admin: true, params, ok, errors: [422] });
 
-    fastify.get<{ Params: EmailParams }>('/privacy/subjects/:email', { config }, async (request, reply) =>
+    fastify.get<{ Params: EmailParams }>('/privacy/subjects/:email', { config, schema: schema('Export: all personal data held about the person', [200, subjectExport, 'the export']) }, async (request, reply) =>
       withSubjects(app, request, reply, async (email, subjects) => {
         const exports = [];
         for (const subject of subjects) exports.push(await exportSubject(app.store, app.keyStore, subject));
@@ -41,7 +45,7 @@ export function privacyRoutes(app: App) {
       }),
     );
 
-    fastify.post<{ Params: EmailParams }>('/privacy/subjects/:email/restrict', { config: { ...config, body: 'optional' } }, async (request, reply) =>
+    fastify.post<{ Params: EmailParams }>('/privacy/subjects/:email/restrict', { config: { ...config, body: 'optional' }, schema: { ...schema('Restrict: no further emails to the person', [200, subjectAction('restricted'), 'restricted']), body: { type: 'object' } } }, async (request, reply) =>
       withSubjects(app, request, reply, async (email, subjects) => {
         for (const subject of subjects) await restrictProcessing(app.keyStore, subject);
         request.log.info({ subjects: subjects.length }, 'privacy: processing restricted');
@@ -49,7 +53,7 @@ export function privacyRoutes(app: App) {
       }),
     );
 
-    fastify.delete<{ Params: EmailParams }>('/privacy/subjects/:email/restrict', { config }, async (request, reply) =>
+    fastify.delete<{ Params: EmailParams }>('/privacy/subjects/:email/restrict', { config, schema: schema('Lift the restriction', [200, subjectAction('restricted'), 'lifted']) }, async (request, reply) =>
       withSubjects(app, request, reply, async (email, subjects) => {
         for (const subject of subjects) await liftProcessingRestriction(app.keyStore, subject);
         request.log.info({ subjects: subjects.length }, 'privacy: restriction lifted');
@@ -57,7 +61,7 @@ export function privacyRoutes(app: App) {
       }),
     );
 
-    fastify.delete<{ Params: EmailParams }>('/privacy/subjects/:email', { config }, async (request, reply) =>
+    fastify.delete<{ Params: EmailParams }>('/privacy/subjects/:email', { config, schema: schema('Erase: the person\'s personal data becomes unreadable everywhere', [200, subjectAction('erased'), 'erased']) }, async (request, reply) =>
       withSubjects(app, request, reply, async (email, subjects) => {
         for (const subject of subjects) await eraseSubject(app.keyStore, subject);
         request.log.info({ subjects: subjects.length }, 'privacy: subject erased');

@@ -6,6 +6,7 @@ import { escapeIdentifier, Pool } from 'pg';
 import { startBackend, type RunningBackend } from '../backend';
 import type { BackendConfig } from '../config';
 import type { LogEntry } from '../log';
+import { answerChecker, type OpenApiDocument } from './openapi-check';
 
 // What the tests share: a backend on a random port with its own outbox folder (and, for
 // PostgreSQL, its own schema, dropped afterwards), and a small client that speaks HTTP to it
@@ -100,7 +101,22 @@ export async function call(
   } catch {
     // leave the text as it is
   }
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', headers: response.headers, body: parsed };
+  const contentType = response.headers.get('content-type') ?? '';
+  const undocumented = (await checkerFor(base))(method, path, response.status, contentType, parsed);
+  if (undocumented !== undefined) throw new Error(`the answer is not what GET /openapi.json documents: ${undocumented}`);
+  return { status: response.status, contentType, headers: response.headers, body: parsed };
+}
+
+// Every answer a test sees is checked against the service's own document, so a status or body
+// the document does not describe fails the test that met it.
+const checkers = new Map<string, Promise<ReturnType<typeof answerChecker>>>();
+function checkerFor(base: string): Promise<ReturnType<typeof answerChecker>> {
+  let checker = checkers.get(base);
+  if (checker === undefined) {
+    checker = fetch(`${base}/openapi.json`).then(async (r) => answerChecker((await r.json()) as OpenApiDocument));
+    checkers.set(base, checker);
+  }
+  return checker;
 }
 
 /** An instant `hours` from now, in UTC without milliseconds. */
