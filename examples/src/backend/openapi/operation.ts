@@ -83,5 +83,5 @@ export function operation(op: Operation): FastifySchema {
     ...(op.body === undefined ? {} : { body: op.body }),
     ...(op.admin === true ? { security: [{ adminToken: [] }] } : {}),
     response,
-  } as FastifySchema;
+  };
 }
