@@ -160,3 +160,10 @@ it('previews a draft against the sample meeting, under the account branding, wit
   expect(broken.body).toMatchObject({ type: type('template-error'), field: 'body', line: 1 });
   expect((await call(t.url, 'GET', '/accounts/hooli/notifications')).body.guest.pairs.every((p: { customized: boolean }) => !p.customized)).toBe(true);
 });
+
+it('refuses an empty account id with a 422 naming the path (found by the fuzzer)', async () => {
+  for (const [method, path] of [['GET', '/accounts/%20/notifications'], ['POST', '/accounts/%20/notifications/guest/review/preview'], ['PUT', '/accounts/%20/branding']] as const) {
+    const answer = await call(t.url, method, path, method === 'GET' ? {} : { json: { companyName: 'Acme', hostname: 'acme.example' } });
+    expect([answer.status, answer.body.field, answer.body.detail]).toEqual([422, 'id', 'id: the account id in the path is empty; the path is /accounts/<accountId>/..., e.g. /accounts/acme/notifications']);
+  }
+});

@@ -66,3 +66,8 @@ describe('a start refused because the meeting was missed', () => {
     });
   });
 });
+
+it('answers a schedule whose If-Match does not hold with 409, not 404 (found by the fuzzer)', async () => {
+  const answer = await call(t.url, 'POST', '/meetings', { json: scheduleBody({ meetingId: 'm-if-match-new' }), headers: { 'if-match': '3' } });
+  expect([answer.status, answer.body.type]).toEqual([409, 'https://rendezvous.example/problems/version-conflict']);
+});

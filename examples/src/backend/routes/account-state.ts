@@ -1,7 +1,7 @@
 import { accountStream, Audience, NotificationId, type AccountEvent, pairExists, type AccountState } from '@rendezvous/domain';
 import { accountDecider } from '@rendezvous/notifications';
 import type { App } from '../app';
-import { notFound, type Problem } from '../http/problem';
+import { invalidFields, notFound, type Problem } from '../http/problem';
 
 /** An account's folded settings and its stream version (-1: nothing recorded yet). */
 export async function loadAccount(app: App, accountId: string): Promise<{ state: AccountState; version: number }> {
@@ -35,3 +35,8 @@ export function pairOf(params: { readonly audience: string; readonly notificatio
 
 /** True when `value` is a Problem rather than a result. */
 export const isProblemValue = (value: object): value is Problem => 'status' in value && 'type' in value;
+
+/** 422 for an account id that is empty or only spaces (`/accounts/%20/...`); found by the fuzzer. */
+export function accountIdProblem(accountId: string): Problem | undefined {
+  return accountId.trim() === '' ? invalidFields([{ field: 'id', detail: 'the account id in the path is empty; the path is /accounts/<accountId>/..., e.g. /accounts/acme/notifications' }]) : undefined;
+}

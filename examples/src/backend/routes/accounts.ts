@@ -11,7 +11,7 @@ import { operation } from '../openapi/operation';
 import { accountBodies, accountChange, accountOverview, audience as audienceSchema, notification as notificationSchema, renderedEmail } from '../openapi/shapes';
 import { accountProblem } from '../problems/account';
 import { versionConflict } from '../problems/meeting';
-import { isProblemValue, loadAccount, pairOf } from './account-state';
+import { accountIdProblem, isProblemValue, loadAccount, pairOf } from './account-state';
 
 type AccountCommandType = AccountCommand['type'];
 type Body = Record<string, unknown>;
@@ -20,6 +20,8 @@ type PairPath = { id: string; audience: string; notification: string };
 
 /** Runs one account command; answers 200 `{ version, changed }` or a problem. */
 async function runAccountCommand(app: App, request: FastifyRequest, reply: FastifyReply, accountId: string, type: AccountCommandType, fields: Body) {
+  const badId = accountIdProblem(accountId);
+  if (badId !== undefined) return sendProblem(reply, badId);
   const expected = expectedVersionOf(request.headers);
   if (E.isLeft(expected)) return sendProblem(reply, expected.left);
   if (fields['accountId'] !== undefined && fields['accountId'] !== accountId) {
@@ -132,9 +134,12 @@ export function accountRoutes(app: App) {
         attachments: { type: 'string', enum: ['content'], description: 'content: attachments come back with their bytes' },
       },
       ok: [200, accountOverview, 'the overview; ETag is the account version'],
+      errors: [422],
     });
     fastify.get<{ Params: AccountParams }>('/accounts/:id/notifications', { schema: overviewSchema }, async (request, reply) => {
       const accountId = request.params.id;
+      const badId = accountIdProblem(accountId);
+      if (badId !== undefined) return sendProblem(reply, badId);
       const { state, version } = await loadAccount(app, accountId);
       const locale = localeFor(request, state);
       if (E.isLeft(locale)) return sendProblem(reply, locale.left);
@@ -176,6 +181,8 @@ export function accountRoutes(app: App) {
     fastify.post<{ Params: PairPath; Body: Body }>(pairRoute('/preview'), { config: { body: 'optional' }, schema: previewSchema }, async (request, reply) => {
       const pair = pairOf(request.params);
       if (isProblemValue(pair)) return sendProblem(reply, pair);
+      const badId = accountIdProblem(request.params.id);
+      if (badId !== undefined) return sendProblem(reply, badId);
       const draft = decode(PreviewBody, request.body);
       if (E.isLeft(draft)) return sendProblem(reply, invalidFields(draft.left.problems.map((p) => ({ field: p.path, detail: p.message }))));
       const { state } = await loadAccount(app, request.params.id);

@@ -55,7 +55,9 @@ async function runCommand(app: App, request: FastifyRequest, reply: FastifyReply
     case 'rejected':
       return sendProblem(reply, meetingProblem(result.error));
     case 'conflict':
-      return sendProblem(reply, result.actual < 0 ? noMeeting(meetingId) : versionConflict(`meeting ${meetingId}`, `/meetings/${meetingId}`, result.expected, result.actual));
+      // On a meeting that does not exist a command is a 404; scheduling with an If-Match that
+      // does not hold (the meeting is new, or not at that version) is a version conflict.
+      return sendProblem(reply, result.actual < 0 && !created ? noMeeting(meetingId) : versionConflict(`meeting ${meetingId}`, `/meetings/${meetingId}`, result.expected, result.actual));
   }
 }
 

@@ -30,7 +30,8 @@ export function privacyRoutes(app: App) {
     // The address is personal: the request log names the route, not the person.
     const config = { personal: ['email'] };
     const params = { email: { type: 'string', format: 'email', description: 'the person\'s address, percent-encoded', examples: ['gus@example.org'] } };
-    const schema = (summary: string, ok: Operation['ok']) => operation({ summary, tag: 'privacy', admin: true, params, ok, errors: [422] });
+    const schema = (summary: string, ok: Operation['ok'], body?: Operation['body']) =>
+      operation({ summary, tag: 'privacy', admin: true, params, ok, errors: [422], ...(body === undefined ? {} : { body }) });
 
     fastify.get<{ Params: EmailParams }>('/privacy/subjects/:email', { config, schema: schema('Export: all personal data held about the person', [200, subjectExport, 'the export']) }, async (request, reply) =>
       withSubjects(app, request, reply, async (email, subjects) => {
@@ -45,7 +46,7 @@ export function privacyRoutes(app: App) {
       }),
     );
 
-    fastify.post<{ Params: EmailParams }>('/privacy/subjects/:email/restrict', { config: { ...config, body: 'optional' }, schema: { ...schema('Restrict: no further emails to the person', [200, subjectAction('restricted'), 'restricted']), body: { type: 'object' } } }, async (request, reply) =>
+    fastify.post<{ Params: EmailParams }>('/privacy/subjects/:email/restrict', { config: { ...config, body: 'optional' }, schema: schema('Restrict: no further emails to the person', [200, subjectAction('restricted'), 'restricted'], { type: 'object' }) }, async (request, reply) =>
       withSubjects(app, request, reply, async (email, subjects) => {
         for (const subject of subjects) await restrictProcessing(app.keyStore, subject);
         request.log.info({ subjects: subjects.length }, 'privacy: processing restricted');
