@@ -1,7 +1,7 @@
 // One dispatcher instance in a process of its own, for the delivery workload: started by
-// instances.ts, told over IPC when to start and stop, and reporting every email its mail server
+// instances.ts, told over IPC when to start, when its CPU count starts, and when to stop, and reporting every email its mail server
 // took (so the parent sees a burst end, and what a killed instance had sent).
-import { createDispatcher, realClock } from '@rendezvous/adapters';
+import { createDispatcher, meetingFactTypes, realClock, type DueIndex } from '@rendezvous/adapters';
 import { createPostgresDueIndex, createPostgresEventStore } from '@rendezvous/adapters/postgres';
 import { createRenderer } from '@rendezvous/notifications';
 import { databaseUrl } from '../postgres/connection';
@@ -13,6 +13,12 @@ export interface InstanceParams {
   readonly dispatcherId: string;
   readonly concurrency: number;
   readonly mailerDelayMs: number;
+  /**
+   * `filler`: the library as it is (one process at a time follows the store). `every`: for the
+   * comparison, every instance follows the store's wake-ups itself and folds new facts on each,
+   * as the dispatcher did before the filler.
+   */
+  readonly following: 'filler' | 'every';
 }
 
 /** Messages an instance sends to the parent. */
@@ -28,7 +34,20 @@ const tell = (message: InstanceMessage): void => {
 async function main(): Promise<void> {
   const params = JSON.parse(process.argv[2] ?? '{}') as InstanceParams;
   const store = await createPostgresEventStore({ connectionString: databaseUrl, schema: params.schema });
-  const dueIndex = await createPostgresDueIndex({ connectionString: databaseUrl, schema: params.schema });
+  const postgresIndex = await createPostgresDueIndex({ connectionString: databaseUrl, schema: params.schema });
+  const dueIndex: DueIndex =
+    params.following === 'filler'
+      ? postgresIndex
+      : {
+          ...postgresIndex,
+          watch: (followed, timeoutMs, onDue) => {
+            const subscription = followed.subscribe(async () => {
+              await postgresIndex.catchUp(followed, timeoutMs).catch(() => 0);
+              onDue();
+            }, { after: 0n, eventTypes: meetingFactTypes });
+            return { close: () => subscription.close() };
+          },
+        };
   const mailer = benchMailer(params.mailerDelayMs, (email, messageId) => tell({ type: 'sent', key: email.idempotencyKey, messageId, dispatcherId: params.dispatcherId }));
   const dispatcher = createDispatcher({
     store,
@@ -38,21 +57,24 @@ async function main(): Promise<void> {
     clock: realClock,
     dispatcherId: params.dispatcherId,
     concurrency: params.concurrency,
+    // BENCH_DEBUG=1 prints what the instance logs.
+    ...(process.env['BENCH_DEBUG'] === '1' ? { log: (entry: object) => console.error(params.dispatcherId, JSON.stringify(entry).slice(0, 300)) } : {}),
   });
   let cpuAtStart = process.cpuUsage();
-  process.on('message', (message: { type: 'go' | 'stop' }) => {
-    if (message.type === 'go') {
-      cpuAtStart = process.cpuUsage();
-      void dispatcher.start();
-    } else {
+  process.on('message', (message: { type: 'go' | 'mark' | 'stop' }) => {
+    if (message.type === 'go') void dispatcher.start();
+    else if (message.type === 'mark') cpuAtStart = process.cpuUsage();
+    else {
       const used = process.cpuUsage(cpuAtStart);
       tell({ type: 'stopped', cpuMs: (used.user + used.system) / 1000 });
       void dispatcher
         .stop()
-        .then(() => Promise.all([store.close(), dueIndex.close()]))
+        .then(() => Promise.all([store.close(), postgresIndex.close()]))
         .finally(() => process.exit(0));
     }
   });
+  // A parent that dies (or is killed by the harness's time limit) takes its instances with it.
+  process.on('disconnect', () => process.exit(1));
   tell({ type: 'ready' });
 }
 

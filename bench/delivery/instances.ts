@@ -18,6 +18,10 @@ export interface BurstSetup {
   readonly mailerDelayMs: number;
   /** Kill instance 0 with SIGKILL once it has sent this many emails (the recovery scenario). */
   readonly killAfter?: number;
+  /** How the instances learn of new facts (see InstanceParams); default `filler`. */
+  readonly following?: 'filler' | 'every';
+  /** Meetings sent before the burst, per instance: each one's code is warm when it starts. */
+  readonly warmUpPerInstance: number;
   readonly timeoutMs: number;
 }
 
@@ -66,35 +70,35 @@ async function deliveryRecords(schema: string): Promise<Record[]> {
   }
 }
 
+/** How long before the burst falls due its bookings start being appended: enough to append and index them all. */
+const leadMs = (meetings: number): number => 2_000 + meetings * 10;
+
 /**
- * Books `meetings` meetings at once (every confirmation due now) and indexes them, then starts
- * the instances together and times them until every email went out; checks in the store that
+ * Starts the instances and warms them up on a small burst (code compiled, pools open), then
+ * books `meetings` meetings whose confirmations all fall due at one instant a moment later, and
+ * times the instances from that instant until every email went out; checks in the store that
  * each email has exactly one EmailSent and every copy the mail server took has one Message-ID.
  */
 export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
   const schema = benchSchema('delivery');
   const children: Child[] = [];
+  const store = await createPostgresEventStore({ connectionString: databaseUrl, schema });
+  const index = await createPostgresDueIndex({ connectionString: databaseUrl, schema });
   try {
-    const store = await createPostgresEventStore({ connectionString: databaseUrl, schema });
-    const index = await createPostgresDueIndex({ connectionString: databaseUrl, schema });
-    const bookedMs = Date.now();
-    await appendMeetings(
-      store,
-      Array.from({ length: setup.meetings }, (_, i) => [booking(`m-${i}`, i, setup.guests, bookedMs)]),
-    );
-    await index.catchUp(store, 30_000);
-    await Promise.all([index.close(), store.close()]);
-    const expected = setup.meetings * (setup.guests + 1);
-
     const messageIds = new Map<string, Set<string>>();
     const sentAt = new Map<string, number>();
     let accepted = 0;
+    let measuring = false;
     let killedAt: number | undefined;
-    let finish: () => void = () => undefined;
-    const finished = new Promise<void>((resolve) => (finish = resolve));
+    let waiting = { keys: 0, done: (): void => undefined };
+    const sentAll = (keys: number): Promise<void> =>
+      new Promise((resolve) => {
+        waiting = { keys, done: resolve };
+        if (messageIds.size >= keys) resolve();
+      });
     const ready: Promise<void>[] = [];
     for (let i = 0; i < setup.instances; i++) {
-      const params: InstanceParams = { schema, dispatcherId: `instance-${i}`, concurrency: setup.concurrency, mailerDelayMs: setup.mailerDelayMs };
+      const params: InstanceParams = { schema, dispatcherId: `instance-${i}`, concurrency: setup.concurrency, mailerDelayMs: setup.mailerDelayMs, following: setup.following ?? 'filler' };
       const process = forkBenchChild(join(__dirname, 'instance.ts'), [JSON.stringify(params)]);
       const child: Child = { process, id: params.dispatcherId, sent: 0, exited: new Promise((resolve) => process.once('exit', () => resolve())) };
       children.push(child);
@@ -105,36 +109,58 @@ export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
             if (message.type === 'ready') resolve();
             else if (message.type === 'stopped') child.cpuMs = message.cpuMs;
             else if (message.type === 'sent') {
-              child.sent++;
               accepted++;
               const ids = messageIds.get(message.key) ?? new Set<string>();
               ids.add(message.messageId);
               messageIds.set(message.key, ids);
               sentAt.set(message.key, performance.now());
-              if (i === 0 && setup.killAfter !== undefined && child.sent === setup.killAfter && killedAt === undefined) {
+              if (measuring) child.sent++;
+              if (measuring && i === 0 && setup.killAfter !== undefined && child.sent === setup.killAfter && killedAt === undefined) {
                 process.kill('SIGKILL');
                 killedAt = performance.now();
               }
-              if (messageIds.size === expected) finish();
+              if (messageIds.size >= waiting.keys) waiting.done();
             }
           });
         }),
       );
     }
     await Promise.all(ready);
-    const started = performance.now();
     for (const child of children) child.process.send({ type: 'go' });
-    const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), setup.timeoutMs));
-    if ((await Promise.race([finished, timer])) === 'timeout') throw new Error(`the burst did not finish within ${setup.timeoutMs / 1000} s: ${messageIds.size} of ${expected} emails sent`);
+    const within = async (work: Promise<void>, what: string): Promise<void> => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), setup.timeoutMs)));
+      const outcome = await Promise.race([work, late]).finally(() => clearTimeout(timer));
+      if (outcome === 'late') throw new Error(`${what} did not finish within ${setup.timeoutMs / 1000} s: ${messageIds.size} emails sent`);
+    };
+
+    // Warm-up: every instance compiles its code on as many emails, whatever the number of instances.
+    const warmUp = setup.warmUpPerInstance * setup.instances;
+    await appendMeetings(store, Array.from({ length: warmUp }, (_, i) => [booking(`w-${i}`, i, setup.guests, Date.now())]));
+    await within(sentAll(warmUp * (setup.guests + 1)), 'the warm-up');
+    const afterWarmUp = messageIds.size;
+
+    // The burst: every confirmation due at one instant.
+    // A whole second: booking times are recorded to the second.
+    const dueMs = Math.ceil((Date.now() + leadMs(setup.meetings)) / 1000) * 1000;
+    await appendMeetings(store, Array.from({ length: setup.meetings }, (_, i) => [booking(`m-${i}`, i, setup.guests, dueMs)]));
+    await index.catchUp(store, 30_000);
+    if (Date.now() > dueMs - 100) throw new Error(`booking the burst took longer than its lead of ${leadMs(setup.meetings)} ms`);
+    await new Promise((resolve) => setTimeout(resolve, dueMs - 100 - Date.now()));
+    for (const child of children) child.process.send({ type: 'mark' });
+    measuring = true;
+    const started = performance.now() + (dueMs - Date.now());
+    const expected = setup.meetings * (setup.guests + 1);
+    await within(sentAll(afterWarmUp + expected), 'the burst');
     const seconds = (performance.now() - started) / 1000;
     const living = children.filter((c) => c.process.exitCode === null && c.process.signalCode === null);
     for (const child of living) child.process.send({ type: 'stop' });
     await Promise.all(living.map((c) => c.exited));
 
-    const records = await deliveryRecords(schema);
+    const records = (await deliveryRecords(schema)).filter((r) => r.key.startsWith('m-'));
     const sentRecords = new Map<string, string[]>();
     for (const r of records) if (r.type === 'EmailSent') sentRecords.set(r.key, [...(sentRecords.get(r.key) ?? []), r.by]);
-    const wrong = [...messageIds.keys()].filter((key) => sentRecords.get(key)?.length !== 1);
+    const wrong = [...messageIds.keys()].filter((key) => sentRecords.has(key) && sentRecords.get(key)?.length !== 1);
     if (sentRecords.size !== expected || wrong.length > 0) throw new Error(`${sentRecords.size} of ${expected} emails recorded as sent; not exactly once: ${wrong.slice(0, 5).join(', ')}`);
     const mixed = [...messageIds.entries()].filter(([, ids]) => ids.size > 1);
     if (mixed.length > 0) throw new Error(`${mixed.length} emails went out with different Message-IDs, e.g. ${mixed[0]?.[0]}`);
@@ -151,11 +177,12 @@ export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
       perSecond: expected / seconds,
       cpuMsPerEmail: cpuMs / expected,
       split: children.map((c) => c.sent),
-      copies: accepted - expected,
+      copies: accepted - messageIds.size,
       ...(at === undefined ? {} : { orphaned: orphanKeys.length, recoveryMs: Math.max(0, ...orphanKeys.map((key) => (sentAt.get(key) ?? Number.NaN) - at)) }),
     };
   } finally {
     for (const child of children) if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
+    await Promise.all([index.close(), store.close()]);
     await dropSchema(schema);
   }
 }

@@ -20,6 +20,8 @@ export interface DeliveryParams {
   readonly cpu: { readonly meetings: number; readonly concurrency: number };
   /** Instance 0 of two is killed after this many emails of a 100 ms burst. */
   readonly recovery: { readonly meetings: number; readonly killAfter: number };
+  /** Meetings each instance sends before a measured burst (its code warm, its pools open). */
+  readonly warmUpPerInstance: number;
   readonly guests: number;
   /** Rounds: every measurement is taken this many times, taking turns, and the median shown. */
   readonly runs: number;
@@ -104,19 +106,31 @@ const burstNote = (name: string, bursts: readonly BurstOutcome[]): string =>
   `${name}: ${bursts.map((b) => `${b.perSecond.toFixed(1)}/s, ${b.cpuMsPerEmail.toFixed(2)} ms CPU/email (split ${b.split.join('/')})`).join('; ')}`;
 
 /** 1, 2 and 4 instances taking turns on the same burst; the medians per count. */
-async function instanceBursts(params: DeliveryParams, base: Omit<BurstSetup, 'instances'>, notes: string[], label: string): Promise<Map<number, BurstOutcome>> {
-  const all = new Map<number, BurstOutcome[]>(instanceCounts.map((n) => [n, []]));
+/** The burst with the median throughput, carrying the median CPU per email. */
+function medianBurst(bursts: readonly BurstOutcome[]): BurstOutcome {
+  const sorted = [...bursts].sort((a, b) => a.perSecond - b.perSecond);
+  return { ...(sorted[Math.floor(sorted.length / 2)] as BurstOutcome), cpuMsPerEmail: median(bursts.map((b) => b.cpuMsPerEmail)) };
+}
+
+/**
+ * 1, 2 and 4 instances taking turns on the same burst (and, with `compare`, 4 instances that
+ * each follow the store, as before the filler); the medians by key.
+ */
+async function instanceBursts(
+  params: DeliveryParams,
+  base: Omit<BurstSetup, 'instances'>,
+  notes: string[],
+  label: string,
+  compare = false,
+): Promise<Map<string, BurstOutcome>> {
+  const setups: [string, BurstSetup][] = instanceCounts.map((n) => [String(n), { ...base, instances: n }]);
+  if (compare) setups.push(['4 every', { ...base, instances: 4, following: 'every' }]);
+  const all = new Map<string, BurstOutcome[]>(setups.map(([key]) => [key, []]));
   for (let run = 0; run < params.runs; run++) {
-    for (const instances of instanceCounts) all.get(instances)?.push(await runBurst({ ...base, instances }));
+    for (const [key, setup] of setups) all.get(key)?.push(await runBurst(setup));
   }
-  for (const [n, bursts] of all) notes.push(burstNote(`${label}, ${n} instance${n === 1 ? '' : 's'}`, bursts));
-  const medians = new Map<number, BurstOutcome>();
-  for (const [n, bursts] of all) {
-    const sorted = [...bursts].sort((a, b) => a.perSecond - b.perSecond);
-    const cpu = median(bursts.map((b) => b.cpuMsPerEmail));
-    medians.set(n, { ...(sorted[Math.floor(sorted.length / 2)] as BurstOutcome), cpuMsPerEmail: cpu });
-  }
-  return medians;
+  for (const [key, bursts] of all) notes.push(burstNote(`${label}, ${key === '1' ? '1 instance' : `${key.replace(' every', ' instances each following the store')}${key.includes(' ') ? '' : ' instances'}`}`, bursts));
+  return new Map([...all].map(([key, bursts]) => [key, medianBurst(bursts)]));
 }
 
 /**
@@ -129,13 +143,13 @@ export async function deliveryJob(params: DeliveryParams): Promise<JobOutput> {
 
   const slow = await instanceBursts(
     params,
-    { meetings: params.scaling.meetings, guests: 1, concurrency: params.scaling.concurrency, mailerDelayMs: 100, timeoutMs: 5 * 60_000 },
+    { meetings: params.scaling.meetings, guests: 1, concurrency: params.scaling.concurrency, mailerDelayMs: 100, warmUpPerInstance: params.warmUpPerInstance, timeoutMs: 5 * 60_000 },
     notes,
     '100 ms mailer',
   );
-  const one = slow.get(1) as BurstOutcome;
+  const one = slow.get('1') as BurstOutcome;
   for (const [n, target] of [[2, 1.8], [4, 3]] as const) {
-    const many = slow.get(n) as BurstOutcome;
+    const many = slow.get(String(n)) as BurstOutcome;
     const ratio = many.perSecond / one.perSecond;
     rows.push({
       workload,
@@ -149,13 +163,14 @@ export async function deliveryJob(params: DeliveryParams): Promise<JobOutput> {
   }
   const fast = await instanceBursts(
     params,
-    { meetings: params.cpu.meetings, guests: params.guests, concurrency: params.cpu.concurrency, mailerDelayMs: 0, timeoutMs: 5 * 60_000 },
+    { meetings: params.cpu.meetings, guests: params.guests, concurrency: params.cpu.concurrency, mailerDelayMs: 0, warmUpPerInstance: params.warmUpPerInstance, timeoutMs: 5 * 60_000 },
     notes,
     'instant mailer',
+    true,
   );
-  const single = fast.get(1) as BurstOutcome;
+  const single = fast.get('1') as BurstOutcome;
   for (const n of [2, 4]) {
-    const many = fast.get(n) as BurstOutcome;
+    const many = fast.get(String(n)) as BurstOutcome;
     const ratio = many.cpuMsPerEmail / single.cpuMsPerEmail;
     rows.push({
       workload,
@@ -168,7 +183,20 @@ export async function deliveryJob(params: DeliveryParams): Promise<JobOutput> {
     });
   }
 
+  const filler = fast.get('4') as BurstOutcome;
+  const every = fast.get('4 every') as BurstOutcome;
+  rows.push({
+    workload,
+    scenario: `4 instances, instant mailer: one filler follows the store, against every instance following it (as before)`,
+    library: `${filler.cpuMsPerEmail.toFixed(2)} ms CPU/email, ${rate(filler.perSecond, 'emails')}`,
+    baseline: `${every.cpuMsPerEmail.toFixed(2)} ms CPU/email, ${rate(every.perSecond, 'emails')}`,
+    ratio: filler.cpuMsPerEmail / every.cpuMsPerEmail,
+    target: 'A/B',
+    verdict: 'info',
+  });
+
   const recovery = await runBurst({
+    warmUpPerInstance: params.warmUpPerInstance,
     instances: 2,
     meetings: params.recovery.meetings,
     guests: 1,

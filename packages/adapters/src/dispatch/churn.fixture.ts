@@ -19,6 +19,8 @@ function killableIndex(inner: DueIndex, killed: () => boolean): DueIndex {
   return {
     shared: inner.shared,
     catchUp: (store, timeoutMs) => guard(() => inner.catchUp(store, timeoutMs)),
+    // The scenario drives its instances with tick(), never start(): nothing watches.
+    watch: (...args) => inner.watch(...args),
     take: (...args) => guard(() => inner.take(...args)),
     release: (...args) => guard(() => inner.release(...args)),
     nextDueMs: () => guard(() => inner.nextDueMs()),

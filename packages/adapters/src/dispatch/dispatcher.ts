@@ -1,13 +1,11 @@
 import { deliveryStream, fromMillis } from '@rendezvous/domain';
 import { createPlanner, type EmailToSend } from '@rendezvous/notifications';
 import { Turns } from '../commands/turns';
-import type { Subscription } from '../store/port';
 import { createInMemoryCheckpointStore } from './checkpoints/memory';
 import { withDeadline } from './deadline';
 import { Deliveries } from './deliveries';
-import { meetingFactTypes } from './due-index/facts';
 import { createInMemoryDueIndex } from './due-index/memory';
-import type { DueIndex, DueMeeting, NextLook } from './due-index/port';
+import type { DueIndex, DueMeeting, DueWatch, NextLook } from './due-index/port';
 import { emailViews, type EmailView } from './email-view';
 import { foldMeeting } from './meeting-fold';
 import { dispatcherSettings, type DispatcherOptions } from './options';
@@ -41,8 +39,7 @@ const claimBatch = 16;
 interface Running {
   wake: AbortController;
   wakeRequested: boolean;
-  subscription: Subscription | undefined;
-  subscribed: boolean;
+  watch: DueWatch | undefined;
   loop: Promise<void>;
 }
 
@@ -175,8 +172,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const counts: Counts = { sent: 0, retrying: 0, failed: 0, skipped: 0, waiting: 0 };
     let error: string | undefined;
     try {
-      // Every fact appended up to now marks its meeting first: one booked a moment ago is looked at now.
-      await index.catchUp(store, settings.storeTimeoutMs);
+      // Every fact appended up to now marks its meeting first: one booked a moment ago is looked at
+      // now. A running dispatcher on a shared index leaves this to the index's one filler.
+      if (running === undefined || !index.shared) await index.catchUp(store, settings.storeTimeoutMs);
     } catch (cause) {
       error = `the store could not be read, so nothing was sent: ${describe(cause)}`;
       note('warn', 'tick skipped', error);
@@ -236,37 +234,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   const tick = (): Promise<TickReport> => ticks.run('tick', runTick);
 
-  const subscribe = async (state: Running): Promise<void> => {
-    state.subscribed = true;
-    let after: bigint;
-    try {
-      after = await index.position();
-    } catch (cause) {
-      state.subscribed = false;
-      note('warn', 'the due index could not be read; following the store again later', describe(cause));
-      return;
-    }
-    // Only a wake-up call: the tick reads the facts into the index and the meetings from their streams.
-    const subscription = store.subscribe(
-      () => {
-        state.wakeRequested = true;
-        state.wake.abort();
-      },
-      { after, eventTypes: meetingFactTypes },
-    );
-    state.subscription = subscription;
-    subscription.done.then(
-      () => (state.subscribed = false),
-      (cause: unknown) => {
-        state.subscribed = false;
-        if (!stopping) note('warn', 'the subscription to the store stopped; following it again', describe(cause));
-      },
-    );
-  };
-
   const loop = async (state: Running): Promise<void> => {
     while (!stopping) {
-      if (!state.subscribed) await subscribe(state);
       const report = await tick();
       if (stopping) break;
       const now = nowMs();
@@ -306,8 +275,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         `due index at position ${position} (${folded} facts folded now), ${pending} meetings with pending work` +
           (checkpoint === undefined ? '' : `; last checkpoint at position ${checkpoint.position}, last tick ${checkpoint.at}`),
       );
-      const state: Running = { wake: new AbortController(), wakeRequested: false, subscription: undefined, subscribed: false, loop: Promise.resolve() };
+      const state: Running = { wake: new AbortController(), wakeRequested: false, watch: undefined, loop: Promise.resolve() };
       running = state;
+      // Only a wake-up call: the tick takes the meetings (and, without a shared index, folds the facts).
+      state.watch = index.watch(
+        store,
+        settings.storeTimeoutMs,
+        () => {
+          state.wakeRequested = true;
+          state.wake.abort();
+        },
+        (cause) => {
+          if (!stopping) note('warn', 'the due index could not be watched; trying again', describe(cause));
+        },
+      );
       state.loop = loop(state).catch((cause: unknown) => note('error', 'the dispatcher loop stopped', describe(cause)));
     },
 
@@ -316,7 +297,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       stopping = true;
       if (state !== undefined) {
         state.wake.abort();
-        await state.subscription?.close();
+        await state.watch?.close();
         await state.loop;
         running = undefined;
       }
@@ -343,8 +324,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     },
 
     async idle() {
+      await index.catchUp(store, settings.storeTimeoutMs);
       if (running !== undefined) await tick();
-      else await index.catchUp(store, settings.storeTimeoutMs);
     },
   };
 }

@@ -32,7 +32,7 @@ function postgresBackend(): Backend {
   return {
     async open() {
       database ??= testSchema('due_index_test');
-      const index = await createPostgresDueIndex({ pool: database.pool, schema: database.schema, pageSize: 3 });
+      const index = await createPostgresDueIndex({ pool: database.pool, schema: database.schema, pageSize: 3, fillerPollMs: 100, followMs: 20 });
       opened.push(index);
       return index;
     },
@@ -137,5 +137,47 @@ describe('the due index in PostgreSQL, shared by several processes', () => {
     const all = taken.flat();
     expect(all).toHaveLength(41);
     expect(new Set(all).size).toBe(41);
+  });
+
+  it('lets one watching process at a time read the store, wakes every watcher when it folded facts, and hands over when the filler goes', async () => {
+    const store = createInMemoryEventStore();
+    const reads = new Map<string, number>();
+    // Each process reads the store through its own handle, so the test sees who read it.
+    const readerOf = (name: string) => ({
+      ...store,
+      readAll: (options?: Parameters<typeof store.readAll>[0]) => {
+        reads.set(name, (reads.get(name) ?? 0) + 1);
+        return store.readAll(options);
+      },
+    });
+    const woken = new Map<string, number>();
+    const watchers = await Promise.all(
+      ['a', 'b', 'c'].map(async (name) => {
+        const index = await backend.open();
+        return { name, index, watch: index.watch(readerOf(name), 5_000, () => woken.set(name, (woken.get(name) ?? 0) + 1), () => undefined) };
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const fillers = [...reads.keys()];
+    expect(fillers).toHaveLength(1);
+    woken.clear();
+    await seed(store, scheduled('m-1'));
+    const until = async (check: () => boolean): Promise<void> => {
+      for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    await until(() => woken.size === 3);
+    expect([...woken.keys()].sort()).toEqual(['a', 'b', 'c']);
+    expect(await watchers[0]!.index.size()).toBe(1);
+    // The filler goes: another watcher takes over and folds the next fact.
+    const filler = watchers.find((w) => w.name === fillers[0])!;
+    await filler.watch.close();
+    reads.clear();
+    await seed(store, scheduled('m-2'));
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline && (await filler.index.size()) < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await filler.index.size()).toBe(2);
+    expect([...reads.keys()]).toHaveLength(1);
+    expect(reads.has(filler.name)).toBe(false);
+    await Promise.all(watchers.filter((w) => w !== filler).map((w) => w.watch.close()));
   });
 });

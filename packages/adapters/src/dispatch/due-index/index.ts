@@ -1,3 +1,3 @@
-export type { DueIndex, DueMeeting } from './port';
+export type { DueIndex, DueMeeting, DueWatch } from './port';
 export { createInMemoryDueIndex } from './memory';
 export { meetingFactTypes } from './facts';

@@ -2,6 +2,7 @@ import { Turns } from '../../commands/turns';
 import type { EventStore } from '../../store/port';
 import { withDeadline } from '../deadline';
 import { dueMarkOf, meetingFactTypes } from './facts';
+import { followFacts } from './follow';
 import type { DueIndex, DueMeeting } from './port';
 
 interface Row {
@@ -105,6 +106,9 @@ export function createInMemoryDueIndex(): DueIndex & { heapEntries(): number } {
 
   return {
     shared: false,
+
+    // A wake-up per fact: the dispatcher's tick folds it.
+    watch: (store, _timeoutMs, onDue, onError) => followFacts(store, async () => position, onDue, onError),
 
     catchUp(store: EventStore, timeoutMs: number): Promise<number> {
       return turns.run('catch-up', async () => {

@@ -21,6 +21,11 @@ export interface NextLook {
   readonly settledBeforeMs: number;
 }
 
+/** Keeps a running dispatcher told of new due work; `close` stops it. */
+export interface DueWatch {
+  close(): Promise<void>;
+}
+
 /**
  * Which meetings may have an email due, and from when: one row per meeting with pending work,
  * nothing for a settled one. It is kept from the event log (each meeting fact marks its meeting
@@ -29,8 +34,19 @@ export interface NextLook {
  * to look; what is due, and whether it was sent, is always read from the store.
  */
 export interface DueIndex {
-  /** True when other processes share the index: a dispatcher then polls it instead of trusting its own wake-ups. */
+  /**
+   * True when other processes share the index. A running dispatcher then leaves the folding of
+   * new facts to its `watch` (one process at a time folds them) and polls the index for work that
+   * other instances give back or leave behind.
+   */
   readonly shared: boolean;
+  /**
+   * While a dispatcher runs: calls `onDue` whenever new work may have become due. In memory: on
+   * every new meeting fact (the dispatcher's tick folds it). Shared: when facts were folded into
+   * the index, by this process or another; of all the processes watching, one at a time (the
+   * filler) follows the store and folds its new facts, and the others take over when it goes.
+   */
+  watch(store: EventStore, timeoutMs: number, onDue: () => void, onError: (error: unknown) => void): DueWatch;
   /**
    * Folds the meeting facts appended since the index's checkpoint, and moves the checkpoint in the
    * same step. When another process is already doing it, returns at once. Resolves to how many

@@ -1,10 +1,10 @@
 import type { PoolClient } from 'pg';
-import { escapeIdentifier, Pool } from '../../peers/pg';
+import { Client, escapeIdentifier, Pool } from '../../peers/pg';
 import type { PostgresConnection } from '../../store/postgres';
 import type { EventStore } from '../../store/port';
 import { withDeadline } from '../deadline';
 import { dueMarkOf, meetingFactTypes } from './facts';
-import type { DueIndex, DueMeeting } from './port';
+import type { DueIndex, DueMeeting, DueWatch } from './port';
 
 /** Options of the PostgreSQL due index. */
 export type PostgresDueIndexOptions = PostgresConnection & {
@@ -12,6 +12,17 @@ export type PostgresDueIndexOptions = PostgresConnection & {
   readonly schema?: string;
   /** Meeting facts folded per transaction (default 1,000). */
   readonly pageSize?: number;
+  /**
+   * How often a watching process that is not the filler tries to become it, and reconnects a lost
+   * listening connection (real time, default 2,000 ms): how soon a dead filler is replaced.
+   */
+  readonly fillerPollMs?: number;
+  /**
+   * How often the filler looks for new meeting facts (real time, default 250 ms): the longest a
+   * new booking waits before its emails are seen. One short transaction per look, whatever the
+   * number of instances and however fast the store is appended to.
+   */
+  readonly followMs?: number;
 };
 
 /** The due index in PostgreSQL; `close` ends the pool when the index opened it. */
@@ -20,10 +31,12 @@ export interface PostgresDueIndex extends DueIndex {
   close(): Promise<void>;
 }
 
-// Advisory lock keys (first half; the second is the schema's hash): creating the tables, and the
-// one process at a time that folds new facts into the index.
+// Advisory lock keys (first half; the second is the schema's hash): creating the tables, one
+// transaction at a time folding new facts into the index, and the one watching process (the
+// filler) that follows the store, held by its listening connection for as long as it lives.
 const createLock = 0x52445604;
 const indexLock = 0x52445605;
+const fillerLock = 0x52445606;
 
 interface TakenRow {
   meeting_id: string;
@@ -46,6 +59,10 @@ export async function createPostgresDueIndex(options: PostgresDueIndexOptions): 
   const rows = `${schema}.due_meetings`;
   const checkpoint = `${schema}.due_index_checkpoint`;
   const pageSize = options.pageSize ?? 1_000;
+  const fillerPollMs = options.fillerPollMs ?? 2_000;
+  const followMs = options.followMs ?? 250;
+  // Raw and unquoted, as pg_notify takes it; LISTEN quotes it.
+  const channel = `${schemaName}_due`;
   const inTransaction = async <T>(work: (client: PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
@@ -119,18 +136,118 @@ export async function createPostgresDueIndex(options: PostgresDueIndexOptions): 
       return count;
     });
 
+  const catchUp = async (store: EventStore, timeoutMs: number): Promise<number> => {
+    let total = 0;
+    for (;;) {
+      const count = await foldPage(store, timeoutMs);
+      if (count === undefined) return total;
+      total += count;
+      if (count < pageSize) return total;
+    }
+  };
+
+  const position = async (): Promise<bigint> => {
+    const { rows: at } = await pool.query<{ position: string }>(`SELECT position FROM ${checkpoint} WHERE id = 1`);
+    return BigInt(at[0]?.position ?? '0');
+  };
+
+  /**
+   * One listening connection per watching process: it hears `<schema>_due` (sent after facts were
+   * folded) and holds the filler's session lock if this process is the filler. Only the filler
+   * reads the store, every `followMs`; the others hear only of new due work. The store's own
+   * wake-ups (one per append, the dispatchers' delivery records included) are followed by nobody:
+   * under a burst they would cost every instance a read per append.
+   */
+  const watch = (store: EventStore, timeoutMs: number, onDue: () => void, onError: (error: unknown) => void): DueWatch => {
+    let closed = false;
+    let listener: Client | undefined;
+    let filling: NodeJS.Timeout | undefined;
+    let folding: Promise<void> = Promise.resolve();
+
+    const fold = async (): Promise<void> => {
+      try {
+        if ((await catchUp(store, timeoutMs)) > 0) await pool.query('SELECT pg_notify($1, $2)', [channel, '']);
+      } catch (error) {
+        onError(error);
+      }
+    };
+    const resign = (): void => {
+      clearInterval(filling);
+      filling = undefined;
+    };
+    const connect = async (): Promise<Client> => {
+      const client = new Client(pool.options);
+      client.on('notification', (message) => {
+        if (message.channel === channel) onDue();
+      });
+      client.on('error', (error) => {
+        // The session and its lock are gone: another process may become the filler now.
+        if (listener === client) listener = undefined;
+        resign();
+        client.end().catch(() => undefined);
+        onError(error);
+      });
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${escapeIdentifier(channel)}`);
+      } catch (error) {
+        await client.end().catch(() => undefined);
+        throw error;
+      }
+      return client;
+    };
+    const attempt = async (): Promise<void> => {
+      if (closed) return;
+      if (listener === undefined) {
+        const client = await connect();
+        if (closed) {
+          await client.end();
+          return;
+        }
+        listener = client;
+        // Whatever was announced while nobody here listened.
+        onDue();
+      }
+      if (filling !== undefined) return;
+      const { rows: got } = await listener.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [fillerLock, schemaName]);
+      if (got[0]?.ok !== true || closed) return;
+      // One look at a time: a slow store delays the next look rather than stacking them.
+      let looking = false;
+      const look = (): void => {
+        if (looking) return;
+        looking = true;
+        folding = fold().finally(() => (looking = false));
+      };
+      filling = setInterval(() => {
+        if (!closed) look();
+      }, followMs);
+      filling.unref();
+      look();
+    };
+    let attempting = attempt().catch(onError);
+    const timer = setInterval(() => {
+      attempting = attempting.then(() => attempt().catch(onError));
+    }, fillerPollMs);
+    timer.unref();
+
+    return {
+      async close() {
+        closed = true;
+        clearInterval(timer);
+        await attempting;
+        resign();
+        await folding;
+        // Ending the session lets the filler's lock go at once.
+        await listener?.end().catch(() => undefined);
+        listener = undefined;
+      },
+    };
+  };
+
   return {
     shared: true,
-
-    async catchUp(store, timeoutMs) {
-      let total = 0;
-      for (;;) {
-        const count = await foldPage(store, timeoutMs);
-        if (count === undefined) return total;
-        total += count;
-        if (count < pageSize) return total;
-      }
-    },
+    catchUp,
+    watch,
 
     async take(owner, nowMs, leaseUntilMs, limit): Promise<DueMeeting[]> {
       const { rows: taken } = await pool.query<TakenRow>(
@@ -165,10 +282,7 @@ export async function createPostgresDueIndex(options: PostgresDueIndexOptions): 
       return next === null || next === undefined ? undefined : Number(next);
     },
 
-    async position() {
-      const { rows: at } = await pool.query<{ position: string }>(`SELECT position FROM ${checkpoint} WHERE id = 1`);
-      return BigInt(at[0]?.position ?? '0');
-    },
+    position,
 
     async size() {
       const { rows: counted } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${rows}`);
