@@ -1,7 +1,8 @@
 // One dispatcher instance in a process of its own, for the delivery workload: started by
 // instances.ts, told over IPC when to start, when its CPU count starts, and when to stop, and reporting every email its mail server
 // took (so the parent sees a burst end, and what a killed instance had sent).
-import { createDispatcher, meetingFactTypes, realClock, type DueIndex } from '@rendezvous/adapters';
+import { createDispatcher, realClock, type DueIndex } from '@rendezvous/adapters';
+import { meetingEventData } from '@rendezvous/domain';
 import { createPostgresDueIndex, createPostgresEventStore } from '@rendezvous/adapters/postgres';
 import { createRenderer } from '@rendezvous/notifications';
 import { databaseUrl } from '../postgres/connection';
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
             const subscription = followed.subscribe(async () => {
               await postgresIndex.catchUp(followed, timeoutMs).catch(() => 0);
               onDue();
-            }, { after: 0n, eventTypes: meetingFactTypes });
+            }, { after: 0n, eventTypes: Object.keys(meetingEventData) });
             return { close: () => subscription.close() };
           },
         };

@@ -48,6 +48,6 @@ export {
   createDispatcher, type Dispatcher, type DispatcherOptions, type TickReport,
   type DispatchLogEntry, type EmailLogEntry, type DispatcherLogEntry, type EmailOutcome,
   type EmailView, type EmailState, type RetryPolicy, type Suppression, type CheckpointStore,
-  type DispatcherCheckpoint, createInMemoryCheckpointStore, type DueIndex, type DueMeeting,
+  type DispatcherCheckpoint, createInMemoryCheckpointStore, type DueIndex, type DueMeeting, type DueWatch,
   createInMemoryDueIndex,
 } from './dispatch';
