@@ -7,19 +7,19 @@ import { operation } from './operation';
  * collects them as they are added): the OpenAPI 3.1 document is generated from the route schemas.
  */
 export const openApiOptions: SwaggerOptions = {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Rendezvous example backend',
-        version: '1.1.0',
-        description: 'The HTTP API of docs/CONTRACT.md §5. Errors are application/problem+json (RFC 9457).',
-      },
-      components: {
-        securitySchemes: {
-          adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN; needed only when the service is started with it' },
-        },
+  openapi: {
+    openapi: '3.1.0',
+    info: {
+      title: 'Rendezvous example backend',
+      version: '1.1.0',
+      description: 'The HTTP API of docs/CONTRACT.md §5. Errors are application/problem+json (RFC 9457).',
+    },
+    components: {
+      securitySchemes: {
+        adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN; needed only when the service is started with it' },
       },
     },
+  },
 };
 
 /** The route that serves the document. */
