@@ -71,3 +71,10 @@ it('answers a schedule whose If-Match does not hold with 409, not 404 (found by 
   const answer = await call(t.url, 'POST', '/meetings', { json: scheduleBody({ meetingId: 'm-if-match-new' }), headers: { 'if-match': '3' } });
   expect([answer.status, answer.body.type]).toEqual([409, 'https://rendezvous.example/problems/version-conflict']);
 });
+
+it('refuses a meeting id that a URL cannot name (found by the fuzzer)', async () => {
+  for (const meetingId of ['.', '..']) {
+    const answer = await call(t.url, 'POST', '/meetings', { json: scheduleBody({ meetingId }) });
+    expect([answer.status, answer.body.field]).toEqual([422, 'meetingId']);
+  }
+});

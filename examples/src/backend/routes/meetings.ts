@@ -110,6 +110,11 @@ export function meetingRoutes(app: App) {
       if (given !== undefined && typeof given !== 'string') {
         return sendProblem(reply, invalidFields([{ field: 'meetingId', detail: 'must be a string (or left out to get a generated one)' }]));
       }
+      // A URL cannot name a meeting called . or .. (clients resolve them as path segments), so
+      // such a meeting could never be read or changed again. Found by the fuzzer.
+      if (given === '.' || given === '..') {
+        return sendProblem(reply, invalidFields([{ field: 'meetingId', detail: `${JSON.stringify(given)} cannot be used as a meeting id: a URL path cannot name it; choose another id or leave meetingId out` }]));
+      }
       // An id the client chose is checked by the command codec like any other field.
       const meetingId = given ?? randomUUID();
       return runCommand(app, request, reply, 'ScheduleMeeting', meetingId, { ...request.body, meetingId }, true);
