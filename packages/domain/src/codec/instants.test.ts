@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { fromMillis, toMillis } from './primitives';
+import { fromMillis, normalizeInstant, toMillis } from './primitives';
 
 // toMillis and fromMillis convert canonical instants by arithmetic; luxon is the reference.
 const luxonToMillis = (instant: string): number => DateTime.fromISO(instant, { setZone: true }).toMillis();
@@ -53,6 +53,23 @@ describe('toMillis and fromMillis', () => {
         expect(toMillis(text)).toBe(luxonToMillis(text));
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('normalizeInstant', () => {
+  it('keeps canonical instants on the last days of a month, and refuses days that do not exist', () => {
+    for (const kept of ['2026-01-31T00:00:00Z', '2024-02-29T12:00:00Z', '2026-04-30T23:59:59.500Z']) expect(normalizeInstant(kept)).toBe(kept);
+    for (const missing of ['2026-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2100-02-29T00:00:00Z']) expect(normalizeInstant(missing)).toBeUndefined();
+  });
+
+  it('agrees with luxon on every canonical instant from 1970 to 9999', () => {
+    fc.assert(
+      fc.property(anyMillis, (ms) => {
+        const text = fromMillis(ms);
+        expect(normalizeInstant(text)).toBe(luxonFromMillis(ms));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -87,24 +87,35 @@ export const TimeZone = refined('TimeZone', isString, (s) =>
   isZone(s) ? undefined : 'not an IANA time zone name (e.g. "Europe/Amsterdam")',
 );
 
-/** A BCP 47 locale tag such as `en` or `nl-BE`. */
-export const Locale = refined('Locale', isString, (s) => {
-  if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(s)) return 'not a locale tag (e.g. "en", "nl-BE")';
-  try {
-    Intl.getCanonicalLocales(s);
-    return undefined;
-  } catch {
-    return 'not a locale tag (e.g. "en", "nl-BE")';
+// Like zones: a tag's validity never changes within a process, and Intl's check costs
+// microseconds on every command that names a locale. Remembered as the zones are, capped.
+const localeValidity = new Map<string, boolean>();
+function isLocaleTag(tag: string): boolean {
+  const known = localeValidity.get(tag);
+  if (known !== undefined) return known;
+  let valid = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(tag);
+  if (valid) {
+    try {
+      Intl.getCanonicalLocales(tag);
+    } catch {
+      valid = false;
+    }
   }
-});
+  if (valid || localeValidity.size < 10_000) localeValidity.set(tag, valid);
+  return valid;
+}
+
+/** A BCP 47 locale tag such as `en` or `nl-BE`. */
+export const Locale = refined('Locale', isString, (s) => (isLocaleTag(s) ? undefined : 'not a locale tag (e.g. "en", "nl-BE")'));
 
 const canonicalUtc = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{3})?Z$/;
 const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /** Normalizes an instant to the one UTC form used everywhere: `2026-03-02T09:00:00Z`. */
 export function normalizeInstant(iso: string): string | undefined {
-  // Stored events are already canonical: skip the parse unless the day might not exist (Feb 30).
-  if (canonicalUtc.test(iso) && !iso.endsWith('.000Z') && Number(iso.slice(8, 10)) <= 28) return iso;
+  // Stored events and most commands are already canonical: skip luxon when the digits name a
+  // day that exists (not Feb 30).
+  if (canonicalUtc.test(iso) && !iso.endsWith('.000Z') && canonicalMillis(iso) !== undefined) return iso;
   if (!withOffset.test(iso)) return undefined;
   const dt = DateTime.fromISO(iso, { setZone: true });
   if (!dt.isValid) return undefined;
