@@ -20,13 +20,20 @@ export interface InstanceParams {
    * as the dispatcher did before the filler.
    */
   readonly following: 'filler' | 'every';
+  /**
+   * Dies (SIGKILL to itself) once its mail server has taken this many emails of the burst (meetings
+   * `m-*`), at the moment it
+   * took one: after acceptance, before the record, with the meeting's other emails claimed.
+   */
+  readonly dieAfter?: number;
 }
 
 /** Messages an instance sends to the parent. */
 export type InstanceMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'sent'; readonly key: string; readonly messageId: string; readonly dispatcherId: string }
-  | { readonly type: 'stopped'; readonly cpuMs: number };
+  | { readonly type: 'stopped'; readonly cpuMs: number }
+  | { readonly type: 'dying'; readonly atMs: number };
 
 const tell = (message: InstanceMessage): void => {
   process.send?.(message);
@@ -49,7 +56,16 @@ async function main(): Promise<void> {
             return { close: () => subscription.close() };
           },
         };
-  const mailer = benchMailer(params.mailerDelayMs, (email, messageId) => tell({ type: 'sent', key: email.idempotencyKey, messageId, dispatcherId: params.dispatcherId }));
+  let accepted = 0;
+  const mailer = benchMailer(params.mailerDelayMs, (email, messageId) => {
+    tell({ type: 'sent', key: email.idempotencyKey, messageId, dispatcherId: params.dispatcherId });
+    if (params.dieAfter !== undefined && email.idempotencyKey.startsWith('m-') && ++accepted === params.dieAfter) {
+      tell({ type: 'dying', atMs: Date.now() });
+      // The IPC messages above go out before the process ends.
+      setImmediate(() => process.kill(process.pid, 'SIGKILL'));
+      throw new Error('dying');
+    }
+  });
   const dispatcher = createDispatcher({
     store,
     dueIndex,

@@ -16,7 +16,7 @@ export interface BurstSetup {
   readonly concurrency: number;
   /** How long the mail server takes per email. */
   readonly mailerDelayMs: number;
-  /** Kill instance 0 with SIGKILL once it has sent this many emails (the recovery scenario). */
+  /** Instance 0 kills itself (SIGKILL) when its mail server takes its this-many-th email of the burst (the recovery scenario). */
   readonly killAfter?: number;
   /** How the instances learn of new facts (see InstanceParams); default `filler`. */
   readonly following?: 'filler' | 'every';
@@ -90,7 +90,6 @@ export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
     let accepted = 0;
     let measuring = false;
     let killedAt: number | undefined;
-    const victimMeetings = new Set<string>();
     let waiting = { keys: 0, done: (): void => undefined };
     const sentAll = (keys: number): Promise<void> =>
       new Promise((resolve) => {
@@ -99,7 +98,8 @@ export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
       });
     const ready: Promise<void>[] = [];
     for (let i = 0; i < setup.instances; i++) {
-      const params: InstanceParams = { schema, dispatcherId: `instance-${i}`, concurrency: setup.concurrency, mailerDelayMs: setup.mailerDelayMs, following: setup.following ?? 'filler' };
+      const params: InstanceParams = { schema, dispatcherId: `instance-${i}`, concurrency: setup.concurrency, mailerDelayMs: setup.mailerDelayMs, following: setup.following ?? 'filler',
+        ...(i === 0 && setup.killAfter !== undefined ? { dieAfter: setup.killAfter } : {}) };
       const process = forkBenchChild(join(__dirname, 'instance.ts'), [JSON.stringify(params)]);
       const child: Child = { process, id: params.dispatcherId, sent: 0, exited: new Promise((resolve) => process.once('exit', () => resolve())) };
       children.push(child);
@@ -109,22 +109,14 @@ export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
           process.on('message', (message: InstanceMessage) => {
             if (message.type === 'ready') resolve();
             else if (message.type === 'stopped') child.cpuMs = message.cpuMs;
+            else if (message.type === 'dying') killedAt = message.atMs;
             else if (message.type === 'sent') {
               accepted++;
               const ids = messageIds.get(message.key) ?? new Set<string>();
               ids.add(message.messageId);
               messageIds.set(message.key, ids);
-              sentAt.set(message.key, performance.now());
+              sentAt.set(message.key, Date.now());
               if (measuring) child.sent++;
-              // Killed while it holds a claim: right after the first of a meeting's emails it sent
-              // side by side went out, so the meeting's other emails are claimed and not recorded.
-              const meetingId = message.key.slice(0, message.key.indexOf(':'));
-              const firstOfMeeting = !victimMeetings.has(meetingId);
-              if (i === 0) victimMeetings.add(meetingId);
-              if (measuring && i === 0 && setup.killAfter !== undefined && child.sent >= setup.killAfter && firstOfMeeting && killedAt === undefined) {
-                process.kill('SIGKILL');
-                killedAt = performance.now();
-              }
               if (messageIds.size >= waiting.keys) waiting.done();
             }
           });

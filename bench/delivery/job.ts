@@ -207,8 +207,8 @@ export async function deliveryJob(params: DeliveryParams): Promise<JobOutput> {
   });
   const seconds = (recovery.recoveryMs ?? Number.NaN) / 1000;
   notes.push(
-    `Recovery: two instances on a burst of ${count(recovery.emails)} emails (100 ms mailer); instance 0 got SIGKILL right after its mail server took the first email of a meeting (the others of that meeting claimed and in flight), ` +
-      `once it had sent ${params.recovery.killAfter}. It had claimed ${recovery.orphaned ?? 0} emails it had not recorded as sent; the other instance sent the last of them ` +
+    `Recovery: two instances on a burst of ${count(recovery.emails)} emails (100 ms mailer); instance 0 sent itself SIGKILL the moment its mail server took its ` +
+      `${params.recovery.killAfter}th email of the burst (accepted, not recorded, the meeting's other email claimed). It had claimed ${recovery.orphaned ?? 0} emails it had not recorded as sent; the other instance sent the last of them ` +
       `${seconds.toFixed(1)} s after the kill (default lease 20 s). ${recovery.copies} copies, each with the original's Message-ID; every email has one EmailSent.`,
   );
   rows.push({
