@@ -37,9 +37,14 @@ describe.each(adminRoutes)('%s %s', (method, path) => {
       type: 'https://rendezvous.example/problems/unauthorized',
       title: 'The admin token is missing or wrong',
       status: 401,
-      detail: 'this route needs the admin token: send Authorization: Bearer <ADMIN_TOKEN>',
+      detail: `this route needs the admin token: send Authorization: Bearer <ADMIN_TOKEN>${path === '/admin' ? ' (in a browser, open /admin/sign-in)' : ''}`,
       instance: path,
     });
+  });
+
+  it('answers problem+json also to a browser (Accept: text/html)', async () => {
+    const answer = await call(t.url, method, path, { token: null, headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }, ...(json === undefined ? {} : { json }) });
+    expect([answer.status, answer.contentType, answer.body.type]).toEqual([401, 'application/problem+json; charset=utf-8', 'https://rendezvous.example/problems/unauthorized']);
   });
 
   it('refuses a wrong token (also one that shares its first characters) and another scheme', async () => {

@@ -9,7 +9,7 @@ import { createHttpServer } from './http/server';
 import { createLogger } from './log';
 import { accountRoutes } from './routes/accounts';
 import { openApiRoute } from './openapi/document';
-import { adminRoutes, refuseWithoutToken } from './routes/admin';
+import { adminRoutes } from './routes/admin';
 import { linkRoutes } from './routes/links';
 import { meetingRoutes } from './routes/meetings';
 import { privacyRoutes } from './routes/privacy';
@@ -80,7 +80,7 @@ export async function startBackend(config: BackendConfig = {}): Promise<RunningB
   const http = createHttpServer(
     logger,
     [meetingRoutes(app), accountRoutes(app), linkRoutes(app), privacyRoutes(app), adminRoutes(), openApiRoute()],
-    config.adminToken === undefined ? undefined : { token: config.adminToken, refuse: refuseWithoutToken },
+    config.adminToken,
   );
 
   try {

@@ -47,10 +47,10 @@ async function nextPreview(after: number): Promise<string> {
   return (await page.frameLocator('#preview-desktop').locator('body').innerText()).replace(/\s+/g, ' ');
 }
 
-// Without a token in the tab, /admin answers 401 with the sign-in form; typing the token opens
-// the editor. A tab that signed in before goes straight to the editor.
-async function signIn(path: string, token = testAdminToken): Promise<void> {
-  await page.goto(`${t.url}${path}`);
+// Without a token in the tab, /admin/sign-in shows its form; typing the token opens the editor
+// (with the same query). A tab that signed in before goes straight to the editor.
+async function signIn(query: string, token = testAdminToken): Promise<void> {
+  await page.goto(`${t.url}/admin/sign-in${query}`);
   await page.waitForSelector('form#sign-in:not([hidden]), #pairs');
   if ((await page.locator('form#sign-in:not([hidden])').count()) === 0) return;
   await page.fill('#token', token);
@@ -58,16 +58,19 @@ async function signIn(path: string, token = testAdminToken): Promise<void> {
 }
 
 async function openEditor(account: string, audience: 'user' | 'guest', language: string): Promise<void> {
-  await signIn(`/admin?account=${account}&audience=${audience}&language=${language}`);
+  await signIn(`?account=${account}&audience=${audience}&language=${language}`);
   await page.waitForSelector('body[data-previewed]');
 }
 
 const counts = async () => [await page.locator('#total').innerText(), await page.locator('#active').innerText(), await page.locator('#disabled').innerText()];
 
 it('loads, shows the overview, and a switch changes the counts', async () => {
-  const answer = await page.goto(`${t.url}/admin`);
-  expect(answer?.status()).toBe(401);
-  expect(answer?.headers()['www-authenticate']).toBe('Bearer realm="rendezvous"');
+  const refused = await page.goto(`${t.url}/admin`);
+  expect(refused?.status()).toBe(401);
+  expect(refused?.headers()['content-type']).toBe('application/problem+json; charset=utf-8');
+  expect(JSON.parse(await page.locator('body').innerText()).detail).toMatch(/open \/admin\/sign-in/);
+  const answer = await page.goto(`${t.url}/admin/sign-in`);
+  expect(answer?.status()).toBe(200);
   expect(answer?.headers()['content-type']).toBe('text/html; charset=utf-8');
   expect(answer?.headers()['content-security-policy']).toMatch(/script-src 'sha256-[^']+' 'sha256-[^']+';/);
   expect(await page.locator('#pairs').count()).toBe(0);
@@ -84,7 +87,7 @@ it('loads, shows the overview, and a switch changes the counts', async () => {
 });
 
 it('keeps a wrong token out, and a signed-in tab stays signed in when reloaded', async () => {
-  await signIn('/admin', 'not-the-token');
+  await signIn('', 'not-the-token');
   await until('the refusal', async () => (await text('#error')) !== '');
   expect(await text('#error')).toBe('That is not the admin token of this service.');
   expect(await page.locator('#pairs').count()).toBe(0);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { variableCatalogue } from '@rendezvous/notifications';
 
 // The Email Editor is one HTML document with its style and script inline, so `GET /admin` is the
-// only route it needs (behind ADMIN_TOKEN like the account routes), and everything else it does
+// only route it needs besides its sign-in page (behind ADMIN_TOKEN like the account routes), and everything else it does
 // goes through the public API. The scripts are the same bytes on every answer, so the policy
 // names them by hash; the sign-in page's policy allows the editor's script too, because the
 // sign-in page writes the editor into itself (see sign-in.js).
@@ -64,5 +64,5 @@ function built(): { editor: Page; signIn: Page } {
 /** The Email Editor page and the headers it is served with. */
 export const adminPage = (): Page => built().editor;
 
-/** What GET /admin answers a browser that has no token yet (with 401): a form that asks for it. */
+/** GET /admin/sign-in: a form that asks for the admin token and then loads the editor with it. */
 export const signInPage = (): Page => built().signIn;

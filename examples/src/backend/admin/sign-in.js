@@ -1,6 +1,6 @@
 // Sign-in for the Email Editor when ADMIN_TOKEN is set. A browser cannot add a header to a page
-// it navigates to, so this page (what GET /admin answers a browser without the token, with
-// status 401) asks for the token, fetches /admin with it, and puts the editor in its place.
+// it navigates to, so this page (GET /admin/sign-in, open) asks for the token, fetches /admin
+// with it (same query: account, audience, language), and puts the editor in its place.
 // The token stays in sessionStorage: gone when the tab closes, never in a cookie or the URL.
 (function () {
   'use strict';
@@ -8,7 +8,7 @@
   const $ = (id) => document.getElementById(id);
 
   async function open(token) {
-    const res = await fetch(location.pathname + location.search, { headers: { authorization: 'Bearer ' + token, accept: 'text/html' } });
+    const res = await fetch('/admin' + location.search, { headers: { authorization: 'Bearer ' + token, accept: 'text/html' } });
     if (res.status !== 200) {
       sessionStorage.removeItem(key);
       $('sign-in').hidden = false;

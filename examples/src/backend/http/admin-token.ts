@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problem, type Problem } from './problem';
+import { sendProblem } from './reply';
 
 // ADMIN_TOKEN (docs/CONTRACT.md §5): the account and privacy routes and the Email Editor page
 // ask for `Authorization: Bearer <token>`. The rest of the API (meetings, links) serves the
@@ -14,16 +15,15 @@ export function challenge(invalid: boolean): string {
   return invalid ? 'Bearer realm="rendezvous", error="invalid_token"' : 'Bearer realm="rendezvous"';
 }
 
-/** 401: no token, or not the right one; the detail says which without saying anything about the token. */
-export function unauthorized(sent: boolean): Problem {
-  return problem(
-    401,
-    'unauthorized',
-    'The admin token is missing or wrong',
-    sent
-      ? 'the bearer token in the Authorization header is not this service\'s ADMIN_TOKEN; send Authorization: Bearer <ADMIN_TOKEN>'
-      : 'this route needs the admin token: send Authorization: Bearer <ADMIN_TOKEN>',
-  );
+/**
+ * 401: no token, or not the right one; the detail says which without saying anything about the
+ * token. For the Email Editor page it also says where a browser signs in.
+ */
+export function unauthorized(sent: boolean, routeUrl: string): Problem {
+  const detail = sent
+    ? 'the bearer token in the Authorization header is not this service\'s ADMIN_TOKEN; send Authorization: Bearer <ADMIN_TOKEN>'
+    : 'this route needs the admin token: send Authorization: Bearer <ADMIN_TOKEN>';
+  return problem(401, 'unauthorized', 'The admin token is missing or wrong', routeUrl === '/admin' ? `${detail} (in a browser, open /admin/sign-in)` : detail);
 }
 
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
@@ -42,7 +42,7 @@ export function adminTokenCheck(token: string): (authorization: string | undefin
 }
 
 /** The onRequest hook: lets the request through, or answers 401 problem+json with WWW-Authenticate. */
-export function requireAdminToken(token: string, refuse: (reply: FastifyReply, problem: Problem) => FastifyReply) {
+export function requireAdminToken(token: string) {
   const check = adminTokenCheck(token);
   // Returning the reply after sending tells Fastify to stop here (no body read, no handler).
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
@@ -51,6 +51,6 @@ export function requireAdminToken(token: string, refuse: (reply: FastifyReply, p
     const result = check(request.headers.authorization);
     if (result === 'ok') return undefined;
     reply.header('WWW-Authenticate', challenge(result === 'wrong'));
-    return refuse(reply, unauthorized(result === 'wrong'));
+    return sendProblem(reply, unauthorized(result === 'wrong', url));
   };
 }

@@ -76,13 +76,7 @@ function problemOfFrameworkError(error: FastifyError, request: FastifyRequest): 
  * whatever the Content-Type says, unless it names another type. Fastify validates nothing: the
  * routes decode with the library's io-ts codecs, whose errors carry the field path.
  */
-/** How the server checks the admin token: the token, and how a request without it is answered. */
-export interface AdminAccess {
-  readonly token: string;
-  readonly refuse: (reply: FastifyReply, problem: Problem) => FastifyReply;
-}
-
-export function createHttpServer(logger: FastifyBaseLogger, routes: readonly FastifyPluginAsync[], admin?: AdminAccess): HttpServer {
+export function createHttpServer(logger: FastifyBaseLogger, routes: readonly FastifyPluginAsync[], adminToken?: string): HttpServer {
   let draining = false;
   const fastify = Fastify({
     loggerInstance: logger,
@@ -139,7 +133,7 @@ export function createHttpServer(logger: FastifyBaseLogger, routes: readonly Fas
     reply.header('X-Content-Type-Options', 'nosniff');
   });
   // Before the body is read: a client without the token gets its 401 without sending us 1 MiB.
-  if (admin !== undefined) fastify.addHook('onRequest', requireAdminToken(admin.token, admin.refuse));
+  if (adminToken !== undefined) fastify.addHook('onRequest', requireAdminToken(adminToken));
   fastify.addHook('onSend', async (_request, reply) => {
     if (draining) reply.header('Connection', 'close');
   });

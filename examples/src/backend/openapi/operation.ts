@@ -69,10 +69,6 @@ export function operation(op: Operation): FastifySchema {
   const [status, body, description, mediaType = 'application/json'] = op.ok;
   const response: Record<string, unknown> = { [status]: { description, content: { [mediaType]: { schema: body } } } };
   for (const code of [...statuses].sort()) response[code] = problemAnswer(code);
-  if (op.admin === true && op.ok[3] === 'text/html') {
-    // A browser (Accept: text/html) gets the sign-in page with the 401 (README: Authentication).
-    response[401] = { description: why[401], content: { 'application/problem+json': { schema: problemSchema }, 'text/html': { schema: { type: 'string' } } } };
-  }
   const object = (properties: Record<string, Schema>) => ({ type: 'object', properties, required: Object.keys(properties) });
   return {
     summary: op.summary,
