@@ -2,6 +2,7 @@ import { type Guest, type NotificationId, isErasedEmail } from '@rendezvous/doma
 import type { EmailToSend, OutgoingEmail } from '@rendezvous/notifications';
 import { clockTime, hugeDate } from './dates';
 import { icsLines, icsName, icsText, icsTime } from './ics';
+import { framed } from './frame';
 import { profileLink, signedLink } from './links';
 
 // The baseline renderer: the same emails as the library renders with the benchmark's
@@ -86,13 +87,15 @@ export function renderByHand(email: EmailToSend, sentAt: string, secret: string)
     const phone = host.phone === undefined || host.phone === '' ? '' : ` (${host.phone})`;
     const city = host.location?.city === undefined || host.location.city === '' ? '' : `, ${host.location.city}`;
     html += `<p>Your host: ${esc(host.name)}${esc(title)}${esc(phone)}${esc(city)}. <a href="${esc(profile)}">Profile</a></p>\n`;
-    text += `Your host: ${host.name}${title}${phone}${city}. Profile (${profile})\n\n`;
+    // An empty link prints as its label alone, as the library's HTML-to-text pass does.
+    text += `Your host: ${host.name}${title}${phone}${city}. ${profile === '' ? 'Profile' : `Profile (${profile})`}\n\n`;
   }
   html += `<p><a href="${esc(join)}">Join</a> | <a href="${esc(reschedule)}">Reschedule</a> | <a href="${esc(cancel)}">Cancel</a> | <a href="${esc(calendar)}">Calendar</a></p>\n`;
   text += `Join (${join}) | Reschedule (${reschedule}) | Cancel (${cancel}) | Calendar (${calendar})\n\n`;
   html += `<p>${esc(company.toUpperCase())} &middot; ${esc(hostname)}</p>`;
   text += `${company.toUpperCase()} · ${hostname}`;
 
+  const framedEmail = framed({ html, text }, subject, recipient.locale, company, hostname);
   const ics = invitation(email, hostname, join, locale);
   return {
     idempotencyKey: email.idempotencyKey,
@@ -105,8 +108,8 @@ export function renderByHand(email: EmailToSend, sentAt: string, secret: string)
     ...(audience === 'guest' && !isErasedEmail(host.email) ? { replyTo: { name: host.name, email: host.email } } : {}),
     bcc: [...(account.customizations?.[0]?.bcc ?? [])],
     subject,
-    text,
-    html,
+    text: framedEmail.text,
+    html: framedEmail.html,
     attachments: [],
     ...(ics === undefined ? {} : { calendar: ics }),
     sentAt,
