@@ -109,11 +109,14 @@ afterAll(() => {
 });
 
 describe('the packages installed into an app outside the workspace', () => {
-  it('ship their build, docs and package.json, and no sources or tests', async () => {
+  it('ship their build, docs, licence and package.json, and no sources or tests', async () => {
     for (const name of packages) {
       const files = (await mustRun('tar', ['-tzf', tarballs[name]], work)).trim().split('\n');
-      expect(files.filter((f) => !/^package\/(dist\/[^/]+\.(m?js|d\.m?ts)|[A-Z]+\.md|package\.json)$/.test(f))).toEqual([]);
+      expect(files.filter((f) => !/^package\/(dist\/[^/]+\.(m?js|d\.m?ts)|[A-Z]+\.md|LICENSE|package\.json)$/.test(f))).toEqual([]);
       expect(files).toContain('package/dist/index.mjs');
+      // npm packs a package's own LICENSE only: each package keeps a copy of the repository's.
+      expect(files).toContain('package/LICENSE');
+      expect(readFileSync(join(root, 'packages', name, 'LICENSE'), 'utf8')).toBe(readFileSync(join(root, 'LICENSE'), 'utf8'));
     }
   });
 

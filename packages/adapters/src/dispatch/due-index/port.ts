@@ -23,6 +23,7 @@ export interface NextLook {
 
 /** Keeps a running dispatcher told of new due work; `close` stops it. */
 export interface DueWatch {
+  /** Stops watching (and lets go of what the watch holds, such as a listening connection). */
   close(): Promise<void>;
 }
 

@@ -26,6 +26,7 @@ export interface StoreUnderTest {
 
 /** An append a test holds in flight; `commit` lets it finish and resolves once it has. */
 export interface HeldAppend {
+  /** Lets the held append commit; resolves once it has. */
   commit(): Promise<void>;
 }
 
