@@ -6,11 +6,14 @@ import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generat
 export const SERVER_VERSION = '24.10.0';
 
 // Only what this server implements: clients fall back to Append because BatchAppend is absent,
-// and skip the persistent-subscription and projection APIs.
+// and skip the projection APIs.
 const METHODS: readonly (readonly [service: string, method: string, features: readonly string[]])[] = [
   ['event_store.client.streams.streams', 'read', ['position', 'events']],
   ['event_store.client.streams.streams', 'append', []],
   ['event_store.client.server_features.serverfeatures', 'getsupportedmethods', []],
+  ...['create', 'update', 'delete', 'getinfo', 'read'].map(
+    (method) => ['event_store.client.persistent_subscriptions.persistentsubscriptions', method, ['stream', 'all']] as const,
+  ),
 ];
 
 /** Serves ServerFeatures.GetSupportedMethods, which both clients call before their first command. */

@@ -11,7 +11,14 @@ export interface RecordFilter {
 // The server's default search window when the client asks for `count` rather than `max`.
 const DEFAULT_WINDOW = 32;
 
-function expressionMatcher(expression: ReadReq.Options.FilterOptions.Expression): (value: string) => boolean {
+/** A filter expression as both Read and persistent-subscription requests carry it. */
+export interface FilterExpression {
+  getRegex(): string;
+  getPrefixList(): string[];
+}
+
+/** Matches a value against a regex, or against prefixes when the expression has no regex. */
+export function expressionMatcher(expression: FilterExpression): (value: string) => boolean {
   const regex = expression.getRegex();
   // The real server evaluates .NET regular expressions; the simple ones clients build
   // (anchors, alternations, character classes) mean the same in JavaScript.

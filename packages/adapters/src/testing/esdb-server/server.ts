@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { PersistentSubscriptionsService } from '@eventstore/db-client/generated/persistent_grpc_pb';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import type { ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import { appendHandler, type AppendHold } from './append';
 import { supportedMethodsHandler } from './features';
 import { EventLog } from './log';
+import { PersistentGroups } from './persistent/service';
 import { readHandler } from './read';
 
 /** A running in-process EventStoreDB stand-in. */
@@ -68,7 +70,8 @@ function seedSystemEvents(log: EventLog): void {
 /**
  * Starts a gRPC server on 127.0.0.1 (random port, no TLS) that speaks enough of EventStoreDB's
  * Streams and ServerFeatures services for `@eventstore/db-client` and `@kurrent/kurrentdb-client`:
- * appends with expected revisions, stream and $all reads, filtered catch-up subscriptions.
+ * appends with expected revisions, stream and $all reads, filtered catch-up subscriptions, and
+ * persistent subscriptions (consumer groups) to $all and to streams.
  * Data lives in memory and is gone on stop().
  */
 export async function startInProcessEventStoreDb(options: InProcessEventStoreDbOptions = {}): Promise<InProcessEventStoreDb> {
@@ -78,6 +81,8 @@ export async function startInProcessEventStoreDb(options: InProcessEventStoreDbO
   const server = new Server();
   server.addService(streamsService, { read: readHandler(log), append: appendHandler(log, holds) });
   server.addService(ServerFeaturesService, { getSupportedMethods: supportedMethodsHandler() });
+  const groups = new PersistentGroups(log);
+  server.addService(PersistentSubscriptionsService, groups.handlers());
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
   );
@@ -99,6 +104,7 @@ export async function startInProcessEventStoreDb(options: InProcessEventStoreDbO
     async stop() {
       for (const hold of holds.values()) hold.arrived();
       holds.clear();
+      groups.close();
       log.close();
       server.forceShutdown();
     },
