@@ -1,8 +1,8 @@
-import type { Plan, Planner, PlanningSession } from '@rendezvous/notifications';
+import { createPlanner, type PlanningSession } from '@rendezvous/notifications';
 import { median } from '../measure/stats';
 import { count, duration } from '../report/format';
 import type { JobOutput, Row } from '../report/row';
-import { growPlans, growSession, pendingPerMeeting } from './plans';
+import { growSession, pendingPerMeeting } from './plans';
 
 /** Sizes of the due-lookup workload. */
 export interface DueParams {
@@ -22,19 +22,8 @@ interface TickCost {
 
 const workload = '4. Due lookup';
 
-/** The operations a tick uses, on plan values or on a session. */
+/** The operations a tick uses. */
 type Ticking = Pick<PlanningSession, 'nextDueAt' | 'due' | 'markSent' | 'advance'>;
-
-/** Plan values behind the session's shape: each call moves to the next plan, `start` stays as it was. */
-function onValues(planner: Planner, start: Plan): Ticking {
-  let plan = start;
-  return {
-    nextDueAt: () => planner.nextDueAt(plan),
-    due: (now) => planner.due(plan, now),
-    markSent: (key, at) => void (plan = planner.markSent(plan, key, at)),
-    advance: (now) => void (plan = planner.advance(plan, now)),
-  };
-}
 
 /** The dispatcher's loop: when is the next email due, what is due then, confirm each, advance. */
 function ticks(plan: Ticking, n: number): TickCost {
@@ -65,12 +54,10 @@ function ticks(plan: Ticking, n: number): TickCost {
 
 /** Cost of one dispatcher tick on plans holding 10,000 to 1,000,000 pending emails. */
 export async function dueJob(params: DueParams): Promise<JobOutput> {
-  const { planner, plans, buildMs } = growPlans(params.sizes);
+  const planner = createPlanner();
   // Each tick sends one meeting's reminders: the smallest plan has only so many meetings.
   const n = Math.min(params.ticks, Math.floor(Math.min(...params.sizes) / pendingPerMeeting));
-  // Plan values are measured from the same start plan every run; a session moves forward, so
-  // each run gets a session grown afresh to the size (not timed).
-  const values = measure(params, (size) => onValues(planner, plans.get(size) as Plan), n);
+  // A session moves forward, so each run gets a session grown afresh to the size (not timed).
   let sessionBuildMs = 0;
   const sessions = measure(
     params,
@@ -82,7 +69,7 @@ export async function dueJob(params: DueParams): Promise<JobOutput> {
     },
     n,
   );
-  const rows: Row[] = [...rowsOf(params, values, n, 'plan values'), ...rowsOf(params, sessions, n, 'session, as the dispatcher holds it')];
+  const rows: Row[] = rowsOf(params, sessions, n, 'session, as the dispatcher holds it');
   const breakdown = (results: Map<number, TickCost>): string =>
     params.sizes
       .map((size) => {
@@ -94,11 +81,9 @@ export async function dueJob(params: DueParams): Promise<JobOutput> {
     rows,
     notes: [
       `Plans grown by folding bookings (one host and nine guests each, confirmations switched off so only the ten reminders stay pending) ` +
-        `to ${params.sizes.map(count).join(', ')} pending emails in ${duration(buildMs)}; the smaller plans are earlier versions of the same persistent plan. ` +
-        `Sessions are grown afresh for every run (the largest in ${duration(sessionBuildMs)}). ` +
+        `to ${params.sizes.map(count).join(', ')} pending emails, afresh for every run (the largest in ${duration(sessionBuildMs)}). ` +
         `A tick is what the live dispatcher does: nextDueAt, due at that instant, markSent for each email, advance.`,
-      `Per tick, wall time by call (medians), plan values: ${breakdown(values)}.`,
-      `Per tick, session: ${breakdown(sessions)}.`,
+      `Per tick, wall time by call (medians): ${breakdown(sessions)}.`,
     ],
   };
 }

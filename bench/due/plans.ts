@@ -1,5 +1,5 @@
 import type { AccountEvent, DomainEvent, Guest } from '@rendezvous/domain';
-import { createPlanner, type Plan, type Planner, type PlanningSession } from '@rendezvous/notifications';
+import type { Planner, PlanningSession } from '@rendezvous/notifications';
 
 const second = 1000;
 const minute = 60 * second;
@@ -33,22 +33,6 @@ function booking(i: number): DomainEvent {
       createdBy: 'guest',
     },
   };
-}
-
-/** The plan after each size is reached, by number of pending emails (structure is shared). */
-export function growPlans(sizes: readonly number[]): { planner: Planner; plans: Map<number, Plan>; buildMs: number } {
-  const planner = createPlanner();
-  const plans = new Map<number, Plan>();
-  const started = performance.now();
-  let plan = planner.initial;
-  for (const event of setup) plan = planner.evolve(plan, event);
-  const largest = Math.max(...sizes);
-  for (let i = 0; i * pendingPerMeeting < largest; i++) {
-    plan = planner.evolve(plan, booking(i));
-    const pending = (i + 1) * pendingPerMeeting;
-    if (sizes.includes(pending)) plans.set(pending, plan);
-  }
-  return { planner, plans, buildMs: performance.now() - started };
 }
 
 /** A planning session (what the live dispatcher holds) grown to `size` pending emails. */

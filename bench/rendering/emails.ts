@@ -1,4 +1,4 @@
-import { createPlanner, type EmailToSend, type Plan } from '@rendezvous/notifications';
+import { createPlanner, type EmailToSend } from '@rendezvous/notifications';
 import { generateHistory } from '../history/generate';
 
 /** A due email and the instant the dispatcher sends it. */
@@ -8,28 +8,26 @@ export interface DueEmail {
 }
 
 /**
- * Real due emails to render: a generated history run through the planner on a virtual clock,
+ * Real due emails to render: a generated history run through a planning session on a virtual clock,
  * keeping what each tick hands over (every notification, both audiences, English and Dutch,
  * many zones, every account's customized templates).
  */
 export function dueEmails(meetings: number, limit: number): DueEmail[] {
   const { events } = generateHistory(meetings);
-  const planner = createPlanner();
+  const session = createPlanner().session();
   const out: DueEmail[] = [];
-  const tick = (plan: Plan, now: string): Plan => {
-    let next = plan;
-    for (const email of planner.due(next, now)) {
+  const tick = (now: string): void => {
+    for (const email of session.due(now)) {
       out.push({ email, sentAt: now });
-      next = planner.markSent(next, email.idempotencyKey, now);
+      session.markSent(email.idempotencyKey, now);
     }
-    return planner.advance(next, now);
+    session.advance(now);
   };
-  let plan = planner.initial;
   for (const event of events) {
     const at = Date.parse(event.occurredAt);
-    for (let due = planner.nextDueAt(plan); due !== undefined && Date.parse(due) < at; due = planner.nextDueAt(plan)) plan = tick(plan, due);
-    plan = planner.evolve(plan, event);
-    for (let due = planner.nextDueAt(plan); due !== undefined && Date.parse(due) <= at; due = planner.nextDueAt(plan)) plan = tick(plan, due);
+    for (let due = session.nextDueAt(); due !== undefined && Date.parse(due) < at; due = session.nextDueAt()) tick(due);
+    session.evolve(event);
+    for (let due = session.nextDueAt(); due !== undefined && Date.parse(due) <= at; due = session.nextDueAt()) tick(due);
     if (out.length >= limit) break;
   }
   return out.slice(0, limit);

@@ -36,6 +36,5 @@ export {
 export { checkBodyHtml } from './templates/html/check';
 export { decodePlanningOptions, type PlanningOptions, defaultPlanningOptions } from './planning/options';
 export { idempotencyKey, readIdempotencyKey } from './planning/idempotency-key';
-export type { Plan } from './planning/plan';
 export { createPlanner, type Planner, type PlanningSession } from './planning/planner';
 export type { PlannedEmailReport, ReportedState } from './planning/explain';

@@ -39,22 +39,21 @@ function random(seedValue: number): () => number {
  * clock loop over the same planner, without rendering (this test is about delivery).
  */
 function replayedKeys(facts: readonly DomainEvent[], untilMs: number): Set<string> {
-  const planner = createPlanner();
+  const session = createPlanner().session();
   const keys = new Set<string>();
-  let plan = planner.initial;
   const tick = (now: string): void => {
-    for (const email of planner.due(plan, now)) {
+    for (const email of session.due(now)) {
       keys.add(email.idempotencyKey);
-      plan = planner.markSent(plan, email.idempotencyKey, now);
+      session.markSent(email.idempotencyKey, now);
     }
-    plan = planner.advance(plan, now);
+    session.advance(now);
   };
   const runUntil = (limit: number, inclusive: boolean): void => {
-    for (let due = planner.nextDueAt(plan); due !== undefined && (inclusive ? Date.parse(due) <= limit : Date.parse(due) < limit); due = planner.nextDueAt(plan)) tick(due);
+    for (let due = session.nextDueAt(); due !== undefined && (inclusive ? Date.parse(due) <= limit : Date.parse(due) < limit); due = session.nextDueAt()) tick(due);
   };
   for (const fact of facts) {
     runUntil(Date.parse(fact.occurredAt), false);
-    plan = planner.evolve(plan, fact);
+    session.evolve(fact);
     runUntil(Date.parse(fact.occurredAt), true);
   }
   runUntil(untilMs, true);

@@ -1,12 +1,11 @@
 import type { Audience, NotificationId } from '@rendezvous/domain';
 import { isErasedEmail, toMillis } from '@rendezvous/domain';
 import type { MeetingEntry, Plan } from './plan';
-import { emailsToChange, entryWith, planWith } from './plan';
+import { entryWith } from './plan';
 import type { Payload, PlannedState, Why } from './planned-email';
 import { PlannedEmail, kindOf } from './planned-email';
 import type { PlanningOptions } from './options';
-import { withoutSlotIfEmpty } from './slots';
-import type { Queue } from './time-queue';
+import { removeSlotIfEmpty } from './slots';
 
 /** Someone an email is for: the audience, their id in it, and the address the plan knows. */
 export interface Addressee {
@@ -16,13 +15,13 @@ export interface Addressee {
 }
 
 /**
- * The changes one event makes to one meeting's emails. Local to a single evolve call (so the
- * mutation never escapes): it ends by producing a new immutable Plan.
+ * The changes one event makes to one meeting's emails, for a single evolve call: new emails go
+ * straight into the entry's list and the waiting queue; the entry with its new pending list goes
+ * into the plan at `finish`.
  */
 export class Draft {
   private readonly emails: PlannedEmail[];
   private pending: number[];
-  private waiting: Queue;
   /** Due times of waiting emails that were withdrawn: their slot may be empty now. */
   private withdrawnAt: number[] | undefined;
 
@@ -35,9 +34,8 @@ export class Draft {
     /** The event's occurredAt, epoch ms. */
     readonly at: number,
   ) {
-    this.emails = emailsToChange(plan, entry.emails);
+    this.emails = entry.emails;
     this.pending = entry.pending.slice();
-    this.waiting = plan.waiting;
   }
 
   /**
@@ -72,7 +70,7 @@ export class Draft {
     }
     const email = PlannedEmail.of(notification, audience, recipient.id, triggerVersion, dueMs, state, why, payload);
     const meetingId = this.entry.meeting.meetingId;
-    if (email.isIn('waiting')) this.waiting = this.waiting.with(meetingId, dueMs);
+    if (email.isIn('waiting')) this.plan.waiting.add(meetingId, dueMs);
     if (email.isPending()) this.pending.push(this.emails.length);
     this.emails.push(email);
   }
@@ -98,14 +96,11 @@ export class Draft {
     });
   }
 
-  /** The plan with this meeting's new entry and queues. */
-  finish(): Plan {
-    // A copied list grew by pushes: copy it again to its exact size, or it keeps their spare room.
-    const emails = this.plan.owned ? this.emails : this.emails.slice();
-    const entry = entryWith(this.entry, { emails, pending: this.pending });
+  /** Puts this meeting's new entry into the plan, and takes withdrawn emails' empty slots out of the waiting queue. */
+  finish(): void {
+    const entry = entryWith(this.entry, { emails: this.emails, pending: this.pending });
     const meetingId = entry.meeting.meetingId;
-    let waiting = this.waiting;
-    for (const dueMs of this.withdrawnAt ?? []) waiting = withoutSlotIfEmpty(waiting, meetingId, entry.emails, entry.pending, dueMs, 'waiting');
-    return planWith(this.plan, { waiting, meetings: this.plan.meetings.set(meetingId, entry) });
+    for (const dueMs of this.withdrawnAt ?? []) removeSlotIfEmpty(this.plan.waiting, meetingId, entry.emails, entry.pending, dueMs, 'waiting');
+    this.plan.meetings.set(meetingId, entry);
   }
 }

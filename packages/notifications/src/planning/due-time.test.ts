@@ -14,9 +14,9 @@ const toggle = (type: 'NotificationEnabled' | 'NotificationDisabled', at: string
 
 describe('9. a disabled pair sends nothing; its state at the due time counts', () => {
   it('disabled after scheduling but before the due time: no reminder for that audience', () => {
-    const { lines, planner, plan } = run([scheduled, toggle('NotificationDisabled', '2026-03-01T20:00:00Z', 'guest', 'meeting-starts-soon')], later);
+    const { lines, session } = run([scheduled, toggle('NotificationDisabled', '2026-03-01T20:00:00Z', 'guest', 'meeting-starts-soon')], later);
     expect(lines.filter((l) => l.includes('starts-soon'))).toEqual(['2026-03-02T08:00:00Z m-1:meeting-starts-soon:user:u-1:0']);
-    expect(planner.explain(plan, 'm-1').find((r) => r.idempotencyKey === 'm-1:meeting-starts-soon:guest:g-1:0')).toMatchObject({
+    expect(session.explain('m-1').find((r) => r.idempotencyKey === 'm-1:meeting-starts-soon:guest:g-1:0')).toMatchObject({
       state: 'suppressed',
       reason: 'not sent: the account disabled meeting-starts-soon for guests',
     });

@@ -4,28 +4,31 @@ import { evolveAccount, initialAccountState } from '@rendezvous/domain';
 import { foldMeetingEvent } from './meeting-rules';
 import type { PlanningOptions } from './options';
 import type { Plan, ProfileChange } from './plan';
-import { planWith } from './plan';
 import { settle } from './settle';
 
-function foldOther(plan: Plan, options: PlanningOptions, event: DomainEvent, at: number): Plan {
+function foldOther(plan: Plan, options: PlanningOptions, event: DomainEvent, at: number): void {
   switch (event.type) {
     case 'UserProfileUpdated': {
       const { userId } = event.data;
       const changes: readonly ProfileChange[] = plan.profiles.get(userId) ?? [];
-      return planWith(plan, { profiles: plan.profiles.set(userId, [...changes, { at, update: event.data }]) });
+      plan.profiles.set(userId, [...changes, { at, update: event.data }]);
+      return;
     }
     case 'BrandingConfigured': {
       const { accountId, hostname } = event.data;
       const state = evolveAccount(plan.accounts.get(accountId) ?? initialAccountState, event);
       const hostnames = [...(plan.hostnames.get(accountId) ?? []), { at, hostname }];
-      return planWith(plan, { accounts: plan.accounts.set(accountId, state), hostnames: plan.hostnames.set(accountId, hostnames) });
+      plan.accounts.set(accountId, state);
+      plan.hostnames.set(accountId, hostnames);
+      return;
     }
     case 'NotificationCustomized':
     case 'NotificationEnabled':
     case 'NotificationDisabled': {
       const { accountId } = event.data;
       const state = evolveAccount(plan.accounts.get(accountId) ?? initialAccountState, event);
-      return planWith(plan, { accounts: plan.accounts.set(accountId, state) });
+      plan.accounts.set(accountId, state);
+      return;
     }
     case 'MeetingScheduled':
     case 'MeetingRescheduled':
@@ -36,10 +39,11 @@ function foldOther(plan: Plan, options: PlanningOptions, event: DomainEvent, at:
     case 'MeetingEnded':
     case 'WrapUpNoteLeft':
     case 'MeetingReviewed':
-      return foldMeetingEvent(plan, options, event, at);
+      foldMeetingEvent(plan, options, event, at);
+      return;
     default:
       // Anything else (a dispatcher's own records) says nothing about who should get what.
-      return plan;
+      return;
   }
 }
 
@@ -47,7 +51,8 @@ function foldOther(plan: Plan, options: PlanningOptions, event: DomainEvent, at:
  * Folds one event of any stream into the plan. Emails due before the event are judged first,
  * on the state at their due time; then the event updates projections and plans its emails.
  */
-export function evolvePlan(plan: Plan, options: PlanningOptions, event: DomainEvent): Plan {
+export function evolvePlan(plan: Plan, options: PlanningOptions, event: DomainEvent): void {
   const at = toMillis(event.occurredAt);
-  return foldOther(settle(plan, at), options, event, at);
+  settle(plan, at);
+  foldOther(plan, options, event, at);
 }

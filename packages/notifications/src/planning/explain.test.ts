@@ -22,8 +22,8 @@ const rows = (reports: readonly { idempotencyKey: string; state: string; reason:
 describe('explanations', () => {
   it('say what was sent when, and why a reminder was taken back', () => {
     const history = [recorded(scheduleMeeting()), recorded(cancelMeeting({ now: '2026-03-02T07:00:00Z' }))];
-    const { planner, plan } = run(history, '2026-03-10T00:00:00Z');
-    expect(rows(planner.explain(plan, 'm-1'))).toEqual([
+    const { session } = run(history, '2026-03-10T00:00:00Z');
+    expect(rows(session.explain('m-1'))).toEqual([
       ['m-1:meeting-scheduled:user:u-1:0', 'sent', 'sent at 2026-03-01T09:00:00Z'],
       ['m-1:meeting-scheduled:guest:g-1:0', 'sent', 'sent at 2026-03-01T09:00:00Z'],
       ['m-1:meeting-starts-soon:user:u-1:0', 'withdrawn', 'withdrawn: the meeting was cancelled at 2026-03-02T07:00:00Z'],
@@ -34,8 +34,8 @@ describe('explanations', () => {
   });
 
   it('give the notice a late booking had, against the minimum', () => {
-    const { planner, plan } = planOf([recorded(scheduleMeeting({ now: '2026-03-02T06:50:00Z' }))]);
-    const report = planner.explain(plan, 'm-1').find((r) => r.idempotencyKey === 'm-1:meeting-starts-soon:guest:g-1:0');
+    const session = planOf([recorded(scheduleMeeting({ now: '2026-03-02T06:50:00Z' }))]);
+    const report = session.explain('m-1').find((r) => r.idempotencyKey === 'm-1:meeting-starts-soon:guest:g-1:0');
     expect(report).toEqual({
       idempotencyKey: 'm-1:meeting-starts-soon:guest:g-1:0',
       notification: 'meeting-starts-soon',
@@ -56,8 +56,8 @@ describe('explanations', () => {
       recorded(inviteGuest({ now: '2026-03-01T12:30:00Z' })),
       recorded(startMeeting({ now: '2026-03-01T13:00:00Z' })),
     ];
-    const { planner, plan } = run(history, '2026-03-01T13:00:00Z');
-    const reminders = rows(planner.explain(plan, 'm-1').filter((r) => r.idempotencyKey.includes('starts-soon')));
+    const { session } = run(history, '2026-03-01T13:00:00Z');
+    const reminders = rows(session.explain('m-1').filter((r) => r.idempotencyKey.includes('starts-soon')));
     expect(reminders).toEqual([
       ['m-1:meeting-starts-soon:user:u-1:0', 'withdrawn', 'withdrawn: the meeting was reassigned to Rita Replacement (u-2) at 2026-03-01T10:00:00Z'],
       ['m-1:meeting-starts-soon:guest:g-1:0', 'withdrawn', 'withdrawn: the meeting was rescheduled at 2026-03-01T11:00:00Z to start at 2026-03-01T13:00:00Z'],
@@ -70,8 +70,8 @@ describe('explanations', () => {
 
   it('say when someone joined after the reminder was due', () => {
     const history = [recorded(scheduleMeeting()), recorded(inviteGuest({ now: '2026-03-02T08:30:00Z' }))];
-    const { planner, plan } = run(history, '2026-03-02T08:30:00Z');
-    expect(planner.explain(plan, 'm-1').find((r) => r.idempotencyKey === 'm-1:meeting-starts-soon:guest:g-2:0')?.reason).toBe(
+    const { session } = run(history, '2026-03-02T08:30:00Z');
+    expect(session.explain('m-1').find((r) => r.idempotencyKey === 'm-1:meeting-starts-soon:guest:g-2:0')?.reason).toBe(
       'starts-soon not sent to greta@example.com: they were invited at 2026-03-02T08:30:00Z, after it was due at 2026-03-02T08:00:00Z',
     );
   });
@@ -83,8 +83,8 @@ describe('explanations', () => {
       recorded(endMeeting()),
       recorded(reviewMeeting({ now: '2026-03-02T10:00:00Z' })),
     ];
-    const { planner, plan } = planOf(history);
-    expect(rows(planner.explain(plan, 'm-1').filter((r) => r.idempotencyKey.includes('review')))).toEqual([
+    const session = planOf(history);
+    expect(rows(session.explain('m-1').filter((r) => r.idempotencyKey.includes('review')))).toEqual([
       ['m-1:review:guest:g-1:2', 'withdrawn', 'review not sent to gus@example.com: they reviewed at 2026-03-02T10:00:00Z'],
       ['m-1:review:guest:g-2:2', 'pending', 'pending: due at 2026-03-02T10:31:00Z, 1 h after the end, unless they review before'],
     ]);
@@ -96,14 +96,14 @@ describe('explanations', () => {
       occurredAt: '2026-03-01T12:00:00Z',
       data: { accountId: 'acc-1', audience: 'guest', notification: 'meeting-starts-soon' },
     } as DomainEvent;
-    const { planner, plan } = planOf([recorded(scheduleMeeting()), disabled]);
-    expect(planner.explain(plan, 'm-1').find((r) => r.idempotencyKey === 'm-1:meeting-starts-soon:guest:g-1:0')?.reason).toBe(
+    const session = planOf([recorded(scheduleMeeting()), disabled]);
+    expect(session.explain('m-1').find((r) => r.idempotencyKey === 'm-1:meeting-starts-soon:guest:g-1:0')?.reason).toBe(
       'pending: due at 2026-03-02T08:00:00Z, 1 h before the start at 2026-03-02T09:00:00Z; but the account disables meeting-starts-soon for guests now: unless enabled again by then, it will not be sent',
     );
   });
 
   it('are empty for a meeting the plan never saw', () => {
-    const { planner, plan } = planOf([recorded(scheduleMeeting())]);
-    expect(planner.explain(plan, 'm-404')).toEqual([]);
+    const session = planOf([recorded(scheduleMeeting())]);
+    expect(session.explain('m-404')).toEqual([]);
   });
 });

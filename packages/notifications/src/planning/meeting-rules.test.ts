@@ -80,12 +80,12 @@ describe('who receives what (docs/CONTRACT.md §2)', () => {
 
   it('3. a host reassigned away and back gets the reminder again, once, under its first key', () => {
     const back = recorded(reassignMeeting({ now: '2026-03-01T13:00:00Z', host: aHost() }));
-    const { lines, planner, plan } = run([scheduled, recorded(reassignMeeting()), back], later);
+    const { lines, session } = run([scheduled, recorded(reassignMeeting()), back], later);
     expect(lines.filter((l) => l.includes('starts-soon'))).toEqual([
       '2026-03-02T08:00:00Z m-1:meeting-starts-soon:guest:g-1:0',
       '2026-03-02T08:00:00Z m-1:meeting-starts-soon:user:u-1:0',
     ]);
-    expect(planner.explain(plan, 'm-1').filter((r) => r.notification === 'meeting-starts-soon' && r.audience === 'user').map((r) => [r.recipientId, r.state])).toEqual([
+    expect(session.explain('m-1').filter((r) => r.notification === 'meeting-starts-soon' && r.audience === 'user').map((r) => [r.recipientId, r.state])).toEqual([
       ['u-1', 'withdrawn'],
       ['u-2', 'withdrawn'],
       ['u-1', 'sent'],
@@ -184,9 +184,9 @@ describe('who receives what (docs/CONTRACT.md §2)', () => {
 
   it('never plans or sends to an erased address', () => {
     const erasedGuest = aGuest({ guestId: 'g-2', email: erasedEmail('x1') });
-    const { lines, planner, plan } = run([recorded(scheduleMeeting({ guests: [aGuest(), erasedGuest] }))], later);
+    const { lines, session } = run([recorded(scheduleMeeting({ guests: [aGuest(), erasedGuest] }))], later);
     expect(lines.filter((line) => line.includes('g-2'))).toEqual([]);
-    expect(planner.explain(plan, 'm-1').filter((r) => r.recipientId === 'g-2').map((r) => [r.notification, r.state, r.reason])).toEqual([
+    expect(session.explain('m-1').filter((r) => r.recipientId === 'g-2').map((r) => [r.notification, r.state, r.reason])).toEqual([
       ['meeting-scheduled', 'suppressed', "not sent: the recipient's address was erased"],
       ['meeting-starts-soon', 'suppressed', "not sent: the recipient's address was erased"],
     ]);

@@ -149,21 +149,22 @@ function applyRules(draft: Draft, before: MeetingEntry, event: MeetingEvent): vo
 }
 
 /** Folds one meeting event into the plan: the projection via evolveMeeting, then the email rules. */
-export function foldMeetingEvent(plan: Plan, options: PlanningOptions, event: MeetingEvent, at: number): Plan {
+export function foldMeetingEvent(plan: Plan, options: PlanningOptions, event: MeetingEvent, at: number): void {
   const before = plan.meetings.get(event.data.meetingId);
   if (before === undefined) {
     // Events of a meeting that was never scheduled have nobody to write to.
-    if (event.type !== 'MeetingScheduled') return plan;
+    if (event.type !== 'MeetingScheduled') return;
     const meeting = evolveMeeting(initialMeetingState, event);
-    if (meeting.kind === 'none') return plan;
+    if (meeting.kind === 'none') return;
     const entry: MeetingEntry = { meeting, host: new HostTenure(meeting.host, at), formerHosts: noFormerHosts, startVersion: 0, sequence: 0, emails: [], pending: [] };
     const draft = new Draft(plan, options, entry, 0, at);
     scheduled(draft);
-    return draft.finish();
+    draft.finish();
+    return;
   }
   const meeting = evolveMeeting(before.meeting, event);
-  if (meeting.kind === 'none') return plan;
+  if (meeting.kind === 'none') return;
   const draft = new Draft(plan, options, entryWith(before, { meeting }), before.meeting.eventCount, at);
   applyRules(draft, before, event);
-  return draft.finish();
+  draft.finish();
 }

@@ -1,5 +1,4 @@
 import type { Plan } from './plan';
-import { emailsToChange, planWith, withLists } from './plan';
 import type { PlannedEmail } from './planned-email';
 import { judge } from './judge';
 import type { Slot } from './time-queue';
@@ -10,20 +9,18 @@ import type { Slot } from './time-queue';
  * it. Valid ones become ready (due, awaiting markSent); the others are suppressed, with why.
  * Emails due at the very instant of the event wait for it: events at the due time count.
  */
-export function settle(plan: Plan, at: number): Plan {
-  let first = plan.waiting.first();
-  if (first === undefined || first.dueMs >= at) return plan;
-  let { waiting, ready, meetings } = plan;
-  while (first !== undefined && first.dueMs < at) {
+export function settle(plan: Plan, at: number): void {
+  const { waiting, ready, meetings } = plan;
+  for (let first = waiting.first(); first !== undefined && first.dueMs < at; first = waiting.first()) {
     const slot: Slot = first;
-    waiting = waiting.without(slot.meetingId, slot.dueMs);
+    waiting.remove(slot.meetingId, slot.dueMs);
     const entry = meetings.get(slot.meetingId);
     if (entry !== undefined) {
-      const emails = emailsToChange(plan, entry.emails);
+      const { emails } = entry;
       const pending: number[] = [];
       let becameReady = false;
       for (const index of entry.pending) {
-        const email = entry.emails[index] as PlannedEmail;
+        const email = emails[index] as PlannedEmail;
         if (!email.isAt(slot.dueMs, 'waiting')) {
           pending.push(index);
           continue;
@@ -35,10 +32,8 @@ export function settle(plan: Plan, at: number): Plan {
           pending.push(index);
         }
       }
-      if (becameReady) ready = ready.with(slot.meetingId, slot.dueMs);
-      meetings = withLists(plan, meetings, entry, emails, pending);
+      if (becameReady) ready.add(slot.meetingId, slot.dueMs);
+      entry.pending = pending;
     }
-    first = waiting.first();
   }
-  return planWith(plan, { waiting, ready, meetings });
 }

@@ -1,5 +1,5 @@
 import type { PlannedEmail } from './planned-email';
-import type { Queue } from './time-queue';
+import type { TimeQueue } from './time-queue';
 
 /** The queue an email in this state is found through: waiting and ready emails have one. */
 export type QueuedState = 'waiting' | 'ready';
@@ -9,14 +9,14 @@ export function hasPendingAt(emails: readonly PlannedEmail[], pending: readonly 
   return pending.some((i) => emails[i]?.isAt(dueMs, state));
 }
 
-/** The queue without the slot of `meetingId` at `dueMs` once none of its pending emails is in `state` there. */
-export function withoutSlotIfEmpty(
-  queue: Queue,
+/** Removes the slot of `meetingId` at `dueMs` from `queue` once none of its pending emails is in `state` there. */
+export function removeSlotIfEmpty(
+  queue: TimeQueue,
   meetingId: string,
   emails: readonly PlannedEmail[],
   pending: readonly number[],
   dueMs: number,
   state: QueuedState,
-): Queue {
-  return hasPendingAt(emails, pending, dueMs, state) ? queue : queue.without(meetingId, dueMs);
+): void {
+  if (!hasPendingAt(emails, pending, dueMs, state)) queue.remove(meetingId, dueMs);
 }

@@ -1,6 +1,4 @@
 import { fromMillis } from '@rendezvous/domain';
-import type { Tree } from './persistent-tree';
-import { hashString, treeEachWhile, treeFirst, treeGet, treeRemove, treeSet } from './persistent-tree';
 
 /**
  * A place in a time queue: "meeting M has emails due at T". One slot stands for all of that
@@ -22,67 +20,16 @@ export class Slot {
 }
 
 /**
- * The slots of meetings with emails in one state, earliest first. Like ById, a Planner's queue
- * is persistent and a planning session's is changed in place; `with` and `without` return the
- * queue to use from then on.
+ * The slots of meetings with emails in one state, earliest first, changed in place. The slots of
+ * each due time sit in a small array, and the due times in a binary min-heap. A due time whose
+ * last slot leaves stays in the heap until it reaches the top (a lazy delete), so removing a slot
+ * costs the size of its due time's array, a handful at most.
  */
-export interface Queue {
-  /** A slot with the earliest due time, if any. */
-  first(): Slot | undefined;
-  /** The queue with the slot of `meetingId` at `dueMs` (adding one it holds changes nothing). */
-  with(meetingId: string, dueMs: number): Queue;
-  /** The queue without that slot (removing one it lacks changes nothing). */
-  without(meetingId: string, dueMs: number): Queue;
-  /**
-   * Visits every slot due at or before `lastMs`, earliest due time first; the cost is the number
-   * visited. `visit` must not change the queue.
-   */
-  eachUntil(lastMs: number, visit: (slot: Slot) => void): void;
-}
-
-/** Orders slots by due time, then meeting id (code-unit order: the same everywhere). */
-function compareSlots(a: Slot, b: Slot): number {
-  if (a.dueMs !== b.dueMs) return a.dueMs - b.dueMs;
-  return a.meetingId < b.meetingId ? -1 : a.meetingId > b.meetingId ? 1 : 0;
-}
-
-/** A slot's tree priority: a deterministic mix of its meeting and due time. */
-function slotPriority(slot: Slot): number {
-  return (hashString(slot.meetingId) ^ Math.imul(Math.floor(slot.dueMs / 1000), 0x9e3779b1)) >>> 2;
-}
-
-class PersistentQueue implements Queue {
-  constructor(private readonly tree: Tree<Slot, true>) {}
-
-  first(): Slot | undefined {
-    return treeFirst(this.tree)?.key;
-  }
-
-  with(meetingId: string, dueMs: number): Queue {
-    const slot = new Slot(dueMs, meetingId);
-    if (treeGet(this.tree, slot, compareSlots) !== undefined) return this;
-    return new PersistentQueue(treeSet(this.tree, slot, true, slotPriority(slot), compareSlots));
-  }
-
-  without(meetingId: string, dueMs: number): Queue {
-    const tree = treeRemove(this.tree, new Slot(dueMs, meetingId), compareSlots);
-    return tree === this.tree ? this : new PersistentQueue(tree);
-  }
-
-  eachUntil(lastMs: number, visit: (slot: Slot) => void): void {
-    treeEachWhile(this.tree, (slot) => slot.dueMs <= lastMs, visit);
-  }
-}
-
-/**
- * A mutable queue: the slots of each due time in a small array, and the due times in a binary
- * min-heap. A due time whose last slot leaves stays in the heap until it reaches the top (a lazy
- * delete), so removing a slot costs the size of its due time's array, a handful at most.
- */
-class MutableQueue implements Queue {
+export class TimeQueue {
   private readonly slots = new Map<number, Slot[]>();
   private readonly heap: number[] = [];
 
+  /** A slot with the earliest due time, if any. */
   first(): Slot | undefined {
     const { heap } = this;
     while (heap.length > 0) {
@@ -93,7 +40,8 @@ class MutableQueue implements Queue {
     return undefined;
   }
 
-  with(meetingId: string, dueMs: number): Queue {
+  /** Adds the slot of `meetingId` at `dueMs` (adding one it holds changes nothing). */
+  add(meetingId: string, dueMs: number): void {
     const bucket = this.slots.get(dueMs);
     if (bucket === undefined) {
       this.slots.set(dueMs, [new Slot(dueMs, meetingId)]);
@@ -101,18 +49,21 @@ class MutableQueue implements Queue {
     } else if (!bucket.some((slot) => slot.meetingId === meetingId)) {
       bucket.push(new Slot(dueMs, meetingId));
     }
-    return this;
   }
 
-  without(meetingId: string, dueMs: number): Queue {
+  /** Removes that slot (removing one it lacks changes nothing). */
+  remove(meetingId: string, dueMs: number): void {
     const bucket = this.slots.get(dueMs);
     const index = bucket === undefined ? -1 : bucket.findIndex((slot) => slot.meetingId === meetingId);
-    if (bucket === undefined || index < 0) return this;
+    if (bucket === undefined || index < 0) return;
     if (bucket.length === 1) this.slots.delete(dueMs);
     else bucket.splice(index, 1);
-    return this;
   }
 
+  /**
+   * Visits every slot due at or before `lastMs`, earliest due time first; the cost is the number
+   * visited. `visit` must not change the queue.
+   */
   eachUntil(lastMs: number, visit: (slot: Slot) => void): void {
     if (this.first() === undefined || (this.heap[0] as number) > lastMs) return;
     // The heap's due times up to lastMs: a node later than lastMs has only later ones below it.
@@ -158,16 +109,4 @@ class MutableQueue implements Queue {
     }
     heap[i] = last;
   }
-}
-
-const empty = new PersistentQueue(undefined);
-
-/** The empty persistent queue: every version stays as it was. */
-export function persistentQueue(): Queue {
-  return empty;
-}
-
-/** A new empty mutable queue, for a plan with a single owner. */
-export function mutableQueue(): Queue {
-  return new MutableQueue();
 }

@@ -3,8 +3,7 @@
 import type { DomainEvent } from '@rendezvous/domain';
 import type { EmailToSend } from '../email-to-send';
 import type { PlanningOptions } from '../options';
-import type { Plan } from '../plan';
-import type { Planner } from '../planner';
+import type { PlanningSession } from '../planner';
 import { createPlanner } from '../planner';
 
 /** One email the virtual dispatcher sent. */
@@ -13,52 +12,46 @@ export interface Sent {
   readonly email: EmailToSend;
 }
 
-/** The result of a run: what was sent, in order, and the plan at the end. */
+/** The result of a run: what was sent, in order, and the session at the end. */
 export interface Run {
   readonly sent: readonly Sent[];
-  readonly plan: Plan;
-  readonly planner: Planner;
+  readonly session: PlanningSession;
   /** `sentAt key` lines: compact to assert on. */
   readonly lines: readonly string[];
 }
 
 /** Folds `events` and sends every email when it falls due, up to `until`. */
 export function run(events: readonly DomainEvent[], until: string, options: Partial<PlanningOptions> = {}): Run {
-  const planner = createPlanner(options);
+  const session = createPlanner(options).session();
   const sent: Sent[] = [];
-  const tick = (plan: Plan, now: string): Plan => {
-    let next = plan;
-    for (const email of planner.due(next, now)) {
+  const tick = (now: string): void => {
+    for (const email of session.due(now)) {
       sent.push({ sentAt: now, email });
-      next = planner.markSent(next, email.idempotencyKey, now);
+      session.markSent(email.idempotencyKey, now);
     }
-    return planner.advance(next, now);
+    session.advance(now);
   };
-  const runBefore = (plan: Plan, limit: number, inclusive: boolean): Plan => {
-    let current = plan;
-    for (let due = planner.nextDueAt(current); due !== undefined && (inclusive ? Date.parse(due) <= limit : Date.parse(due) < limit); ) {
-      current = tick(current, due);
-      const following = planner.nextDueAt(current);
+  const runBefore = (limit: number, inclusive: boolean): void => {
+    for (let due = session.nextDueAt(); due !== undefined && (inclusive ? Date.parse(due) <= limit : Date.parse(due) < limit); ) {
+      tick(due);
+      const following = session.nextDueAt();
       if (following !== undefined && Date.parse(following) <= Date.parse(due)) throw new Error(`no progress at ${due}`);
       due = following;
     }
-    return current;
   };
-  let plan = planner.initial;
   for (const event of events) {
     const at = Date.parse(event.occurredAt);
-    plan = runBefore(plan, at, false);
-    plan = planner.evolve(plan, event);
-    plan = runBefore(plan, at, true);
+    runBefore(at, false);
+    session.evolve(event);
+    runBefore(at, true);
   }
-  plan = runBefore(plan, Date.parse(until), true);
-  return { sent, plan, planner, lines: sent.map((s) => `${s.sentAt} ${s.email.idempotencyKey}`) };
+  runBefore(Date.parse(until), true);
+  return { sent, session, lines: sent.map((s) => `${s.sentAt} ${s.email.idempotencyKey}`) };
 }
 
 /** Folds `events` without sending anything. */
-export function planOf(events: readonly DomainEvent[], options: Partial<PlanningOptions> = {}): { plan: Plan; planner: Planner } {
-  const planner = createPlanner(options);
-  let plan = planner.initial;
-  for (const event of events) plan = planner.evolve(plan, event);
-  return { plan, planner };
+export function planOf(events: readonly DomainEvent[], options: Partial<PlanningOptions> = {}): PlanningSession {
+  const session = createPlanner(options).session();
+  for (const event of events) session.evolve(event);
+  return session;
 }
