@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
+import { canonicalGuard } from './canonical';
 
 /** One thing wrong with an input: where (a dotted field path) and what. */
 export interface DecodeProblem {
@@ -98,4 +99,14 @@ export function decodeError(problems: readonly DecodeProblem[]): DecodeError {
 export function decode<A, O>(codec: t.Type<A, O, unknown>, input: unknown, prefix = ''): E.Either<DecodeError, A> {
   const result = codec.decode(input);
   return E.isRight(result) ? result : E.left(decodeError(toProblems(result.left, prefix)));
+}
+
+/**
+ * `decode` for one codec, with a fast path: an input that decoding would return unchanged
+ * (valid, canonical, no unknown field) comes back as it is; any other gets the full decode and
+ * its error report.
+ */
+export function decoderOf<A, O>(codec: t.Type<A, O, unknown>, prefix = ''): (input: unknown) => E.Either<DecodeError, A> {
+  const canonical = canonicalGuard(codec);
+  return (input) => (canonical(input) ? E.right(input as A) : decode(codec, input, prefix));
 }

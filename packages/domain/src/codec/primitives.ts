@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { DateTime, IANAZone } from 'luxon';
+import { decodesToItself } from './canonical';
 
 // Each primitive validates and keeps the plain TypeScript type (string, number), so domain
 // code stays readable; the codecs at the boundaries are what guarantee the shape.
@@ -10,15 +11,17 @@ function refined<A>(
   check: (a: A) => string | undefined,
   wrongKind = 'must be a string',
 ): t.Type<A, A, unknown> {
-  return new t.Type<A, A, unknown>(
-    name,
-    (u): u is A => is(u) && check(u) === undefined,
-    (u, c) => {
-      if (!is(u)) return t.failure(u, c, u === undefined ? 'is required' : wrongKind);
-      const problem = check(u);
-      return problem === undefined ? t.success(u) : t.failure(u, c, problem);
-    },
-    t.identity,
+  return decodesToItself(
+    new t.Type<A, A, unknown>(
+      name,
+      (u): u is A => is(u) && check(u) === undefined,
+      (u, c) => {
+        if (!is(u)) return t.failure(u, c, u === undefined ? 'is required' : wrongKind);
+        const problem = check(u);
+        return problem === undefined ? t.success(u) : t.failure(u, c, problem);
+      },
+      t.identity,
+    ),
   );
 }
 
@@ -123,17 +126,20 @@ export function normalizeInstant(iso: string): string | undefined {
 }
 
 /** An ISO 8601 instant with an offset; decodes to its UTC form. */
-export const Instant = new t.Type<string, string, unknown>(
-  'Instant',
-  (u): u is string => typeof u === 'string' && normalizeInstant(u) === u,
-  (u, c) => {
-    if (typeof u !== 'string') return t.failure(u, c, u === undefined ? 'is required' : 'must be a string');
-    const normalized = normalizeInstant(u);
-    return normalized === undefined
-      ? t.failure(u, c, 'not an ISO 8601 instant with an offset (e.g. "2026-03-02T09:00:00Z")')
-      : t.success(normalized);
-  },
-  t.identity,
+export const Instant = decodesToItself(
+  // `is` holds only for the UTC form itself, which decodes to itself.
+  new t.Type<string, string, unknown>(
+    'Instant',
+    (u): u is string => typeof u === 'string' && normalizeInstant(u) === u,
+    (u, c) => {
+      if (typeof u !== 'string') return t.failure(u, c, u === undefined ? 'is required' : 'must be a string');
+      const normalized = normalizeInstant(u);
+      return normalized === undefined
+        ? t.failure(u, c, 'not an ISO 8601 instant with an offset (e.g. "2026-03-02T09:00:00Z")')
+        : t.success(normalized);
+    },
+    t.identity,
+  ),
 );
 
 // Instants in the canonical UTC form are converted by calendar arithmetic: luxon's parser and

@@ -6,15 +6,21 @@ import { Actor, Guest, Host } from './people';
 export const MeetingType = t.exact(t.type({ name: Name, durationMinutes: Minutes }), 'MeetingType');
 export type MeetingType = t.TypeOf<typeof MeetingType>;
 
-const guests = new t.Type<t.TypeOf<typeof Guest>[], t.TypeOf<typeof Guest>[], unknown>(
+const guestArray = t.array(Guest);
+const nonEmpty = (guests: t.TypeOf<typeof Guest>[]): boolean => guests.length > 0;
+// A refinement (rather than a hand-made type) so the canonical guard can see the exact Guests
+// inside; the validation is hand-written for its message.
+const guests = new t.RefinementType<typeof guestArray, t.TypeOf<typeof guestArray>, t.OutputOf<typeof guestArray>, unknown>(
   'Guests',
-  (u): u is t.TypeOf<typeof Guest>[] => t.array(Guest).is(u) && u.length > 0,
+  (u): u is t.TypeOf<typeof Guest>[] => guestArray.is(u) && nonEmpty(u),
   (u, c) => {
-    const result = t.array(Guest).validate(u, c);
-    if (result._tag === 'Right' && result.right.length === 0) return t.failure(u, c, 'must list at least one guest');
+    const result = guestArray.validate(u, c);
+    if (result._tag === 'Right' && !nonEmpty(result.right)) return t.failure(u, c, 'must list at least one guest');
     return result;
   },
   t.identity,
+  guestArray,
+  nonEmpty,
 );
 
 /** Codec of MeetingScheduled data: a new meeting with its type, start, host, guests (at least one) and who booked it. */

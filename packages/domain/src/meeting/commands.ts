@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
-import { decode, decodeError, DecodeError } from '../codec/decode';
+import { decodeError, decoderOf, DecodeError } from '../codec/decode';
 import { Instant } from '../codec/primitives';
 import type { EventData, MeetingEvent } from '../events/catalogue';
 import {
@@ -103,6 +103,11 @@ export const meetingCommandCodecs: { readonly [N in MeetingCommandType]: t.Type<
   ReviewMeeting,
 };
 
+// Built once: a decoder per command type, with the fast path for commands already canonical.
+const commandDecoders = Object.fromEntries(
+  Object.entries(meetingCommandCodecs).map(([type, codec]) => [type, decoderOf(codec as t.Type<MeetingCommand, unknown, unknown>)]),
+) as { readonly [N in MeetingCommandType]: (raw: unknown) => E.Either<DecodeError, MeetingCommand> };
+
 /** Every meeting command type, in lifecycle order. */
 export const meetingCommandTypes = Object.keys(eventTypeOfCommand) as MeetingCommandType[];
 
@@ -125,7 +130,7 @@ export function decodeMeetingCommand(raw: unknown): E.Either<DecodeError, Meetin
     const message = type === undefined ? 'is required' : `unknown command ${JSON.stringify(type)}; must be one of ${expected}`;
     return E.left(decodeError([{ path: 'type', message }]));
   }
-  return decode(meetingCommandCodecs[type] as t.Type<MeetingCommand, unknown, unknown>, raw);
+  return commandDecoders[type](raw);
 }
 
 /** The event a (valid) command asks to record: its data, stamped with the command's `now`. */
