@@ -39,7 +39,7 @@ function ticks(plan: Ticking, n: number): TickCost {
     const emails = plan.due(now);
     spent.due += performance.now() - t;
     t = performance.now();
-    for (const email of emails) plan.markSent(email.idempotencyKey, now);
+    for (const email of emails) plan.markSent(email.key, now);
     spent.mark += performance.now() - t;
     t = performance.now();
     plan.advance(now);

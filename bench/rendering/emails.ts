@@ -19,7 +19,7 @@ export function dueEmails(meetings: number, limit: number): DueEmail[] {
   const tick = (now: string): void => {
     for (const email of session.due(now)) {
       out.push({ email, sentAt: now });
-      session.markSent(email.idempotencyKey, now);
+      session.markSent(email.key, now);
     }
     session.advance(now);
   };

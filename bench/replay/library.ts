@@ -15,7 +15,7 @@ export function replayWithPlanner(events: readonly DomainEvent[], untilMs: numbe
     const atMs = toMillis(now);
     for (const email of session.due(now)) {
       sent.push({ key: email.idempotencyKey, atMs, to: email.recipient.email });
-      session.markSent(email.idempotencyKey, now);
+      session.markSent(email.key, now);
     }
     session.advance(now);
   };

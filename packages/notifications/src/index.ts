@@ -35,6 +35,6 @@ export {
 } from './account/overview';
 export { checkBodyHtml } from './templates/html/check';
 export { decodePlanningOptions, type PlanningOptions, defaultPlanningOptions } from './planning/options';
-export { idempotencyKey, readIdempotencyKey } from './planning/idempotency-key';
+export { idempotencyKey, readIdempotencyKey, type KeyParts } from './planning/idempotency-key';
 export { createPlanner, type Planner, type PlanningSession } from './planning/planner';
 export type { PlannedEmailReport, ReportedState } from './planning/explain';

@@ -142,7 +142,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       for (const [task, result] of await stepGroup(ctx, stream, group)) account(task, result);
     }
     // What is due now was handled above (or waits for the time set there): move the plan on.
-    for (const email of due) fold.session.markSent(email.idempotencyKey, now);
+    for (const email of due) fold.session.markSent(email.key, now);
     fold.session.advance(now);
     const planned = fold.session.nextDueAt();
     if (planned !== undefined) {

@@ -44,7 +44,7 @@ function replayedKeys(facts: readonly DomainEvent[], untilMs: number): Set<strin
   const tick = (now: string): void => {
     for (const email of session.due(now)) {
       keys.add(email.idempotencyKey);
-      session.markSent(email.idempotencyKey, now);
+      session.markSent(email.key, now);
     }
     session.advance(now);
   };

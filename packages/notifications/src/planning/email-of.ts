@@ -85,8 +85,10 @@ export function emailOf(
     snapshot = meetingSnapshot(plan, entry, now);
     snapshots.set(entry, snapshot);
   }
+  const key = { meetingId, notification, audience, recipientId, triggerVersion };
   const toSend: { -readonly [K in keyof EmailToSend]: EmailToSend[K] } = {
-    idempotencyKey: idempotencyKey({ meetingId, notification, audience, recipientId, triggerVersion }),
+    idempotencyKey: idempotencyKey(key),
+    key,
     notification,
     audience,
     dueAt,

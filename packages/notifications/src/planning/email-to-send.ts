@@ -1,4 +1,5 @@
 import type { Actor, Audience, Customization, Guest, Host, MeetingType, NotificationId } from '@rendezvous/domain';
+import type { KeyParts } from './idempotency-key';
 
 /** The person an email is for, with time zone and locale already resolved (docs/CONTRACT.md §2.11). */
 export interface Recipient {
@@ -51,6 +52,8 @@ export interface AccountSnapshot {
 export interface EmailToSend {
   /** Deterministic: `<meetingId>:<notification>:<audience>:<recipientId>:<triggerVersion>`. */
   readonly idempotencyKey: string;
+  /** The same key as its parts: what a planning session's `markSent` takes (the string is for storage and printing). */
+  readonly key: KeyParts;
   readonly notification: NotificationId;
   readonly audience: Audience;
   readonly dueAt: string;

@@ -1,7 +1,7 @@
 import type { Audience, NotificationId } from '@rendezvous/domain';
 import { notificationIds } from '@rendezvous/domain';
 
-/** What an idempotency key is made of. */
+/** What an idempotency key is made of: the structured key a planning session looks an email up by. */
 export interface KeyParts {
   readonly meetingId: string;
   readonly notification: NotificationId;
@@ -19,8 +19,9 @@ export function idempotencyKey(parts: KeyParts): string {
 const notifications: ReadonlySet<string> = new Set(notificationIds);
 
 /**
- * Every way to read `key` as key parts. Ids may themselves contain ":", so a key can be
- * ambiguous in theory; the caller keeps the reading that names an email it knows.
+ * Every way to read `key` as key parts, for a key read back from storage. Ids may themselves
+ * contain ":", so a key can be ambiguous in theory; the caller keeps the reading that names an
+ * email it knows. Planning itself never reads a key back: due emails carry their `key`.
  */
 export function readIdempotencyKey(key: string): KeyParts[] {
   const readings: KeyParts[] = [];
@@ -28,7 +29,6 @@ export function readIdempotencyKey(key: string): KeyParts[] {
   const version = key.slice(last + 1);
   if (last < 0 || !/^\d+$/.test(version)) return readings;
   // The notification and the audience never contain ":": try each colon they could follow.
-  // Read with indexOf, not split: a dispatcher reads a key for every email it confirms.
   for (let before = key.indexOf(':'); before >= 0 && before < last; before = key.indexOf(':', before + 1)) {
     const afterNotification = key.indexOf(':', before + 1);
     const afterAudience = afterNotification < 0 ? -1 : key.indexOf(':', afterNotification + 1);

@@ -31,22 +31,27 @@ describe('the planner', () => {
 
   it('never returns an email again once marked sent; marking twice or an unknown key changes nothing', () => {
     const session = fold([scheduled]);
-    for (const key of keys(session.due('2026-03-01T09:00:00Z'))) session.markSent(key, '2026-03-01T09:00:05Z');
+    const confirmations = session.due('2026-03-01T09:00:00Z');
+    for (const email of confirmations) session.markSent(email.key, '2026-03-01T09:00:05Z');
     expect(keys(session.due('2026-03-02T07:59:59Z'))).toEqual([]);
     const before = [session.explain('m-1'), session.due('2026-03-02T08:00:00Z'), session.nextDueAt()];
-    session.markSent('m-1:meeting-scheduled:user:u-1:0', '2026-03-01T10:00:00Z');
-    session.markSent('nonsense', '2026-03-01T10:00:00Z');
+    const host = { meetingId: 'm-1', notification: 'meeting-scheduled', audience: 'user', recipientId: 'u-1', triggerVersion: 0 } as const;
+    session.markSent(host, '2026-03-01T10:00:00Z');
+    for (const unknown of [{ ...host, meetingId: 'm-404' }, { ...host, recipientId: 'u-404' }, { ...host, triggerVersion: 7 }, { ...host, notification: 'review' as const }]) {
+      session.markSent(unknown, '2026-03-01T10:00:00Z');
+    }
     expect([session.explain('m-1'), session.due('2026-03-02T08:00:00Z'), session.nextDueAt()]).toEqual(before);
     expect(session.explain('m-1')[0]).toMatchObject({ state: 'sent', reason: 'sent at 2026-03-01T09:00:05Z' });
     expect(session.nextDueAt()).toBe('2026-03-02T08:00:00Z');
   });
 
-  it('finds emails of ids that contain ":" by their key', () => {
+  it('finds emails of ids that contain ":" by their structured key', () => {
     const odd = recorded(scheduleMeeting({ meetingId: 'm:review:guest:x' }));
     const session = fold([odd]);
-    const [first] = keys(session.due('2026-03-01T09:00:00Z'));
-    expect(first).toBe('m:review:guest:x:meeting-scheduled:guest:g-1:0');
-    session.markSent(first!, '2026-03-01T09:00:00Z');
+    const [first] = session.due('2026-03-01T09:00:00Z');
+    expect(first?.idempotencyKey).toBe('m:review:guest:x:meeting-scheduled:guest:g-1:0');
+    expect(first?.key).toEqual({ meetingId: 'm:review:guest:x', notification: 'meeting-scheduled', audience: 'guest', recipientId: 'g-1', triggerVersion: 0 });
+    session.markSent(first!.key, '2026-03-01T09:00:00Z');
     expect(keys(session.due('2026-03-01T09:00:00Z'))).toEqual(['m:review:guest:x:meeting-scheduled:user:u-1:0']);
   });
 
@@ -77,9 +82,10 @@ describe('the planner', () => {
       data: { accountId: 'acc-1', audience: 'user', notification: 'meeting-starts-soon' },
     } as const;
     const session = fold([scheduled, disabled]);
-    for (const key of keys(session.due('2026-03-01T12:00:00Z'))) session.markSent(key, '2026-03-01T12:00:00Z');
-    expect(keys(session.due('2026-03-02T08:00:00Z'))).toEqual(['m-1:meeting-starts-soon:guest:g-1:0']);
-    session.markSent('m-1:meeting-starts-soon:guest:g-1:0', '2026-03-02T08:00:00Z');
+    for (const email of session.due('2026-03-01T12:00:00Z')) session.markSent(email.key, '2026-03-01T12:00:00Z');
+    const [reminder, ...others] = session.due('2026-03-02T08:00:00Z');
+    expect([reminder?.idempotencyKey, others]).toEqual(['m-1:meeting-starts-soon:guest:g-1:0', []]);
+    session.markSent(reminder!.key, '2026-03-02T08:00:00Z');
     expect(session.nextDueAt()).toBe('2026-03-02T08:00:00Z');
     session.advance('2026-03-02T08:00:00Z');
     expect(session.nextDueAt()).toBeUndefined();

@@ -3,6 +3,7 @@ import type { DomainEvent } from '@rendezvous/domain';
 import type { EmailToSend } from './email-to-send';
 import { dueEmails, nextDueAt } from './due';
 import { evolvePlan } from './evolve-plan';
+import type { KeyParts } from './idempotency-key';
 import type { PlannedEmailReport } from './explain';
 import { explainMeeting } from './explain';
 import { markSent } from './mark-sent';
@@ -27,8 +28,11 @@ export interface PlanningSession {
   evolve(event: DomainEvent): void;
   /** The emails to send at `now`, oldest first; every event up to `now` must be folded. */
   due(now: string): EmailToSend[];
-  /** Records that an email was sent; it is never due again (an unknown key is ignored). */
-  markSent(idempotencyKey: string, at: string): void;
+  /**
+   * Records that an email was sent, by its structured key (`EmailToSend.key`); it is never due
+   * again. An unknown key, or one already marked, is ignored.
+   */
+  markSent(key: KeyParts, at: string): void;
   /**
    * Judges every email due by `now` (all events up to `now` folded): the ones that may not go
    * out (pair disabled, address erased) leave the queue, so nextDueAt moves on.

@@ -5,7 +5,7 @@ import { decideMeeting, evolveMeeting, fromMillis, initialMeetingState, notifica
 import { aGuest, aHost } from '@rendezvous/domain/testing';
 import { pairExists } from '@rendezvous/domain';
 import type { EmailToSend } from './email-to-send';
-import { readIdempotencyKey } from './idempotency-key';
+import { idempotencyKey } from './idempotency-key';
 import { createPlanner } from './planner';
 import { run } from './testing/virtual-clock';
 
@@ -131,6 +131,9 @@ describe('planning properties over random valid histories', () => {
         for (const { sentAt, email } of sent) {
           const at = Date.parse(sentAt);
           expect(at).toBe(Date.parse(email.dueAt));
+          // The structured key and the string name the same email.
+          expect(idempotencyKey(email.key)).toBe(email.idempotencyKey);
+          expect([email.key.meetingId, email.key.notification, email.key.audience, email.key.recipientId]).toEqual([email.meeting.meetingId, email.notification, email.audience, email.recipient.id]);
           const own = meetingEvents(events, email.meeting.meetingId);
           const cancel = own.find((e) => e.type === 'MeetingCancelled');
           if (cancel !== undefined && at > Date.parse(cancel.occurredAt)) expect(email.notification).toBe('meeting-cancelled');
@@ -146,8 +149,7 @@ describe('planning properties over random valid histories', () => {
           expect(toggles[toggles.length - 1]?.type ?? 'NotificationEnabled').toBe('NotificationEnabled');
 
           if (email.notification === 'meeting-starts-soon') {
-            const [parts] = readIdempotencyKey(email.idempotencyKey);
-            const setter = own[parts!.triggerVersion]!;
+            const setter = own[email.key.triggerVersion]!;
             expect(['MeetingScheduled', 'MeetingRescheduled']).toContain(setter.type);
             const start = Date.parse((setter.data as { start: string }).start);
             expect(Date.parse(setter.occurredAt)).toBeLessThanOrEqual(start - opts.minimumNoticeMinutes * minute);
@@ -205,7 +207,7 @@ describe('planning properties over random valid histories', () => {
           unconfirmed = unconfirmed.filter((email) => !due.includes(email.idempotencyKey));
           for (const email of emails) {
             if (confirms.next().value === true) {
-              session.markSent(email.idempotencyKey, now);
+              session.markSent(email.key, now);
               confirmed.add(email.idempotencyKey);
             } else {
               unconfirmed.push(email);

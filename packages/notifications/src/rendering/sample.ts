@@ -28,6 +28,7 @@ export function sampleEmail(audience: Audience, notification: NotificationId, lo
   const cancelled = notification === 'meeting-cancelled';
   return {
     idempotencyKey: `sample-meeting:${notification}:${audience}:${recipient.id}:preview`,
+    key: { meetingId: 'sample-meeting', notification, audience, recipientId: recipient.id, triggerVersion: 0 },
     notification,
     audience,
     dueAt: '2026-02-20T10:00:00Z',

@@ -65,7 +65,7 @@ function runClock(session: PlanningSession, renderer: Renderer, events: readonly
   const tick = (now: string): void => {
     for (const email of session.due(now)) {
       sent.push(renderer.render(email, now));
-      session.markSent(email.idempotencyKey, now);
+      session.markSent(email.key, now);
     }
     // Emails due by now that may not go out (pair disabled, meeting cancelled) leave the queue.
     session.advance(now);

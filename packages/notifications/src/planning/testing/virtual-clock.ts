@@ -27,7 +27,7 @@ export function run(events: readonly DomainEvent[], until: string, options: Part
   const tick = (now: string): void => {
     for (const email of session.due(now)) {
       sent.push({ sentAt: now, email });
-      session.markSent(email.idempotencyKey, now);
+      session.markSent(email.key, now);
     }
     session.advance(now);
   };
