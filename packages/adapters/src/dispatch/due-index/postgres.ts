@@ -3,6 +3,7 @@ import { Client, escapeIdentifier, Pool } from '../../peers/pg';
 import type { PostgresConnection } from '../../store/postgres';
 import type { EventStore } from '../../store/port';
 import { withDeadline } from '../deadline';
+import { fedByConsumerGroup, type ConsumerGroupFeed } from './consumer-group/fed-index';
 import { dueMarkOf, meetingFactTypes } from './facts';
 import type { DueIndex, DueMeeting, DueWatch } from './port';
 
@@ -23,6 +24,12 @@ export type PostgresDueIndexOptions = PostgresConnection & {
    * number of instances and however fast the store is appended to.
    */
   readonly followMs?: number;
+  /**
+   * For an EventStoreDB store: the meeting facts come from a persistent subscription (consumer
+   * group) that every process using the index joins, instead of from one filler process. See
+   * DISPATCHER.md, *The due index*.
+   */
+  readonly consumerGroup?: ConsumerGroupFeed;
 };
 
 /** The due index in PostgreSQL; `close` ends the pool when the index opened it. */
@@ -98,6 +105,19 @@ export async function createPostgresDueIndex(options: PostgresDueIndexOptions): 
     throw error;
   }
 
+  /** Marks meetings due from the given times: a new row, or an existing one's due time lowered. */
+  const upsertMarks = async (client: Pick<PoolClient, 'query'>, marks: ReadonlyMap<string, number>): Promise<void> => {
+    await client.query(
+      `INSERT INTO ${rows} AS d (meeting_id, due_ms, available_ms)
+         SELECT m, ms, ms FROM unnest($1::text[], $2::bigint[]) AS t(m, ms)
+       ON CONFLICT (meeting_id) DO UPDATE SET
+         seq = d.seq + 1,
+         due_ms = LEAST(d.due_ms, EXCLUDED.due_ms),
+         available_ms = GREATEST(LEAST(d.available_ms, EXCLUDED.due_ms), COALESCE(d.lease_until_ms, 0))`,
+      [[...marks.keys()], [...marks.values()].map(String)],
+    );
+  };
+
   /** Folds one page of facts; undefined when another process holds the indexing lock. */
   const foldPage = (store: EventStore, timeoutMs: number): Promise<number | undefined> =>
     inTransaction(async (client) => {
@@ -121,17 +141,7 @@ export async function createPostgresDueIndex(options: PostgresDueIndexOptions): 
         void iterator.return?.()?.catch(() => undefined);
       }
       if (count === 0) return 0;
-      if (marks.size > 0) {
-        await client.query(
-          `INSERT INTO ${rows} AS d (meeting_id, due_ms, available_ms)
-             SELECT m, ms, ms FROM unnest($1::text[], $2::bigint[]) AS t(m, ms)
-           ON CONFLICT (meeting_id) DO UPDATE SET
-             seq = d.seq + 1,
-             due_ms = LEAST(d.due_ms, EXCLUDED.due_ms),
-             available_ms = GREATEST(LEAST(d.available_ms, EXCLUDED.due_ms), COALESCE(d.lease_until_ms, 0))`,
-          [[...marks.keys()], [...marks.values()].map(String)],
-        );
-      }
+      if (marks.size > 0) await upsertMarks(client, marks);
       await client.query(`UPDATE ${checkpoint} SET position = $1, saved_at = now() WHERE id = 1`, [position.toString()]);
       return count;
     });
@@ -244,7 +254,7 @@ export async function createPostgresDueIndex(options: PostgresDueIndexOptions): 
     };
   };
 
-  return {
+  const index: PostgresDueIndex = {
     shared: true,
     catchUp,
     watch,
@@ -293,4 +303,7 @@ export async function createPostgresDueIndex(options: PostgresDueIndexOptions): 
       if (owned) await pool.end();
     },
   };
+  if (options.consumerGroup === undefined) return index;
+  const markDue = (meetingId: string, dueMs: number): Promise<void> => upsertMarks(pool, new Map([[meetingId, dueMs]]));
+  return fedByConsumerGroup(index, markDue, options.consumerGroup);
 }
