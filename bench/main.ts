@@ -24,6 +24,8 @@ async function main(): Promise<void> {
     results.push(result);
     console.log(textTable(result.rows));
     console.log(`(${Math.round(result.seconds)} s, peak RSS ${Math.round(result.peakRssMb)} MB)`);
+    // The details BENCHMARKS.md would get: a run that does not write it shows them here.
+    if (!options.write) for (const note of result.notes) console.log(`- ${note}`);
   }
   const seconds = (performance.now() - started) / 1000;
   const rows = results.flatMap((r) => r.rows);

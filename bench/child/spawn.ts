@@ -21,10 +21,10 @@ export interface JobRequest {
  * the repository root wherever bench was started, so tsx finds tsconfig.json (its paths map
  * @rendezvous/* to the sources) and the hook resolves.
  */
-export function forkBenchChild(script: string, args: readonly string[], defaultHeap = false): ChildProcess {
+export function forkBenchChild(script: string, args: readonly string[], defaultHeap = false, nodeArgs: readonly string[] = []): ChildProcess {
   return fork(script, [...args], {
     cwd: root,
-    execArgv: ['--require', tsxHook, '--expose-gc', ...(defaultHeap ? [] : ['--max-old-space-size=8192'])],
+    execArgv: ['--require', tsxHook, '--expose-gc', ...(defaultHeap ? [] : ['--max-old-space-size=8192']), ...nodeArgs],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }

@@ -5,7 +5,7 @@ import { createPostgresDueIndex, createPostgresEventStore } from '@rendezvous/ad
 import { forkBenchChild } from '../child/spawn';
 import { benchSchema, databaseUrl, dropSchema } from '../postgres/connection';
 import { appendMeetings, booking } from './bookings';
-import type { InstanceMessage, InstanceParams } from './instance';
+import type { InstanceCpu, InstanceMessage, InstanceParams } from './instance';
 
 /** A burst of due emails sent by several instances, each a process of its own. */
 export interface BurstSetup {
@@ -30,8 +30,15 @@ export interface BurstOutcome {
   readonly emails: number;
   readonly seconds: number;
   readonly perSecond: number;
-  /** CPU (user + system) of every instance process from its start to the last email, per email. */
+  /**
+   * CPU (user + system) of every instance process over the burst, per email: from just before it
+   * falls due until the last email went out (start-up and warm-up are not in it).
+   */
   readonly cpuMsPerEmail: number;
+  /** The same for the instances' main threads only (JavaScript and its I/O, without V8's compiler and GC helper threads); NaN off Linux. */
+  readonly mainThreadCpuMsPerEmail: number;
+  /** CPU of every instance over its whole life (start-up, warm-up and burst), per email of the burst. */
+  readonly lifeCpuMsPerEmail: number;
   /** Emails each instance sent. */
   readonly split: number[];
   /** With killAfter: emails the killed instance had claimed and not recorded as sent. */
@@ -46,7 +53,7 @@ interface Child {
   readonly process: ChildProcess;
   readonly id: string;
   sent: number;
-  cpuMs?: number;
+  cpu?: InstanceCpu;
   exited: Promise<void>;
 }
 
@@ -69,6 +76,12 @@ async function deliveryRecords(schema: string): Promise<Record[]> {
     await client.end();
   }
 }
+
+/**
+ * BENCH_INSTANCE_NODE_ARGS: extra Node flags for the instance processes, to look inside them
+ * (`--perf-basic-prof` for `perf record`, `--trace-opt`); numbers taken with them are not comparable.
+ */
+const instanceNodeArgs = (process.env['BENCH_INSTANCE_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
 
 /** How long before the burst falls due its bookings start being appended: enough to append and index them all. */
 const leadMs = (meetings: number): number => 2_000 + meetings * 10;
@@ -100,7 +113,7 @@ export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
     for (let i = 0; i < setup.instances; i++) {
       const params: InstanceParams = { schema, dispatcherId: `instance-${i}`, concurrency: setup.concurrency, mailerDelayMs: setup.mailerDelayMs, following: setup.following ?? 'filler',
         ...(i === 0 && setup.killAfter !== undefined ? { dieAfter: setup.killAfter } : {}) };
-      const process = forkBenchChild(join(__dirname, 'instance.ts'), [JSON.stringify(params)]);
+      const process = forkBenchChild(join(__dirname, 'instance.ts'), [JSON.stringify(params)], false, instanceNodeArgs);
       const child: Child = { process, id: params.dispatcherId, sent: 0, exited: new Promise((resolve) => process.once('exit', () => resolve())) };
       children.push(child);
       ready.push(
@@ -108,7 +121,7 @@ export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
           process.once('exit', (code, signal) => reject(new Error(`instance ${child.id} exited (${signal ?? code}) before it was ready`)));
           process.on('message', (message: InstanceMessage) => {
             if (message.type === 'ready') resolve();
-            else if (message.type === 'stopped') child.cpuMs = message.cpuMs;
+            else if (message.type === 'stopped') child.cpu = message.cpu;
             else if (message.type === 'dying') killedAt = message.atMs;
             else if (message.type === 'sent') {
               accepted++;
@@ -162,7 +175,7 @@ export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
     if (sentRecords.size !== expected || wrong.length > 0) throw new Error(`${sentRecords.size} of ${expected} emails recorded as sent; not exactly once: ${wrong.slice(0, 5).join(', ')}`);
     const mixed = [...messageIds.entries()].filter(([, ids]) => ids.size > 1);
     if (mixed.length > 0) throw new Error(`${mixed.length} emails went out with different Message-IDs, e.g. ${mixed[0]?.[0]}`);
-    const cpuMs = living.reduce((sum, c) => sum + (c.cpuMs ?? Number.NaN), 0);
+    const cpuMs = (of: keyof InstanceCpu): number => living.reduce((sum, c) => sum + (c.cpu?.[of] ?? Number.NaN), 0);
     let orphanKeys: string[] = [];
     if (killedAt !== undefined) {
       const victim = children[0]?.id;
@@ -173,7 +186,9 @@ export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
       emails: expected,
       seconds,
       perSecond: expected / seconds,
-      cpuMsPerEmail: cpuMs / expected,
+      cpuMsPerEmail: cpuMs('burstMs') / expected,
+      mainThreadCpuMsPerEmail: cpuMs('mainThreadBurstMs') / expected,
+      lifeCpuMsPerEmail: cpuMs('lifeMs') / expected,
       split: children.map((c) => c.sent),
       copies: accepted - messageIds.size,
       ...(at === undefined ? {} : { orphaned: orphanKeys.length, recoveryMs: Math.max(0, ...orphanKeys.map((key) => (sentAt.get(key) ?? Number.NaN) - at)) }),

@@ -28,6 +28,17 @@ export interface DeliveryParams {
 }
 
 const workload = '8. Delivery';
+
+/** Parts of the workload, in the order they run; BENCH_DELIVERY_PARTS=cpu,recovery (for example) runs only those. */
+const parts = ['startup', 'footprint', 'scaling', 'cpu', 'recovery'] as const;
+type Part = (typeof parts)[number];
+
+function chosenParts(): Set<Part> {
+  const asked = (process.env['BENCH_DELIVERY_PARTS'] ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const unknown = asked.filter((p) => !(parts as readonly string[]).includes(p));
+  if (unknown.length > 0) throw new Error(`BENCH_DELIVERY_PARTS: unknown part ${unknown.join(', ')}; known: ${parts.join(', ')}`);
+  return new Set(asked.length === 0 ? parts : (asked as Part[]));
+}
 const instanceCounts = [1, 2, 4] as const;
 
 async function probe<P extends object>(job: 'deliveryStartup' | 'deliveryFootprint', params: P): Promise<JobResult> {
@@ -103,13 +114,23 @@ async function footprintRow(params: DeliveryParams, notes: string[]): Promise<Ro
 }
 
 const burstNote = (name: string, bursts: readonly BurstOutcome[]): string =>
-  `${name}: ${bursts.map((b) => `${b.perSecond.toFixed(1)}/s, ${b.cpuMsPerEmail.toFixed(2)} ms CPU/email (split ${b.split.join('/')})`).join('; ')}`;
+  `${name}: ${bursts
+    .map(
+      (b) =>
+        `${b.perSecond.toFixed(1)}/s, ${b.cpuMsPerEmail.toFixed(2)} ms CPU/email (main threads ${b.mainThreadCpuMsPerEmail.toFixed(2)}, whole processes ${b.lifeCpuMsPerEmail.toFixed(2)}) (split ${b.split.join('/')})`,
+    )
+    .join('; ')}`;
 
 /** 1, 2 and 4 instances taking turns on the same burst; the medians per count. */
 /** The burst with the median throughput, carrying the median CPU per email. */
 function medianBurst(bursts: readonly BurstOutcome[]): BurstOutcome {
   const sorted = [...bursts].sort((a, b) => a.perSecond - b.perSecond);
-  return { ...(sorted[Math.floor(sorted.length / 2)] as BurstOutcome), cpuMsPerEmail: median(bursts.map((b) => b.cpuMsPerEmail)) };
+  return {
+    ...(sorted[Math.floor(sorted.length / 2)] as BurstOutcome),
+    cpuMsPerEmail: median(bursts.map((b) => b.cpuMsPerEmail)),
+    mainThreadCpuMsPerEmail: median(bursts.map((b) => b.mainThreadCpuMsPerEmail)),
+    lifeCpuMsPerEmail: median(bursts.map((b) => b.lifeCpuMsPerEmail)),
+  };
 }
 
 /**
@@ -133,14 +154,9 @@ async function instanceBursts(
   return new Map([...all].map(([key, bursts]) => [key, medianBurst(bursts)]));
 }
 
-/**
- * Start-up and heap against the length of the history, a finished meeting's footprint, 1, 2 and 4
- * instances (processes) on one burst, and the recovery after kill -9 of one of them.
- */
-export async function deliveryJob(params: DeliveryParams): Promise<JobOutput> {
-  const notes: string[] = [];
-  const rows: Row[] = [...(await startupRows(params, notes)), await footprintRow(params, notes)];
-
+/** 1, 2 and 4 instances on a burst with a 100 ms mail server: throughput against one. */
+async function scalingRows(params: DeliveryParams, notes: string[]): Promise<Row[]> {
+  const rows: Row[] = [];
   const slow = await instanceBursts(
     params,
     { meetings: params.scaling.meetings, guests: 1, concurrency: params.scaling.concurrency, mailerDelayMs: 100, warmUpPerInstance: params.warmUpPerInstance, timeoutMs: 5 * 60_000 },
@@ -161,6 +177,12 @@ export async function deliveryJob(params: DeliveryParams): Promise<JobOutput> {
       verdict: ratio >= target ? 'met' : 'missed',
     });
   }
+  return rows;
+}
+
+/** 1, 2 and 4 instances (and 4 each following the store) on a burst with an instant mail server: CPU per email against one. */
+async function cpuRows(params: DeliveryParams, notes: string[]): Promise<Row[]> {
+  const rows: Row[] = [];
   const fast = await instanceBursts(
     params,
     { meetings: params.cpu.meetings, guests: params.guests, concurrency: params.cpu.concurrency, mailerDelayMs: 0, warmUpPerInstance: params.warmUpPerInstance, timeoutMs: 5 * 60_000 },
@@ -194,7 +216,11 @@ export async function deliveryJob(params: DeliveryParams): Promise<JobOutput> {
     target: 'A/B',
     verdict: 'info',
   });
+  return rows;
+}
 
+/** Two instances on a burst, one killed with claims in hand: how soon its emails go out. */
+async function recoveryRow(params: DeliveryParams, notes: string[]): Promise<Row> {
   const recovery = await runBurst({
     warmUpPerInstance: params.warmUpPerInstance,
     instances: 2,
@@ -211,17 +237,37 @@ export async function deliveryJob(params: DeliveryParams): Promise<JobOutput> {
       `${params.recovery.killAfter}th email of the burst (accepted, not recorded, the meeting's other email claimed). It had claimed ${recovery.orphaned ?? 0} emails it had not recorded as sent; the other instance sent the last of them ` +
       `${seconds.toFixed(1)} s after the kill (default lease 20 s). ${recovery.copies} copies, each with the original's Message-ID; every email has one EmailSent.`,
   );
-  rows.push({
+  return {
     workload,
     scenario: `kill -9 of one of 2 instances holding claims: time until every claimed email is sent`,
     library: `${seconds.toFixed(1)} s (${recovery.orphaned ?? 0} emails, ${recovery.copies} copies, same Message-ID)`,
     baseline: 'the 30 s of the target',
     target: '≤ 30 s',
     verdict: seconds <= 30 && (recovery.orphaned ?? 0) > 0 ? 'met' : 'missed',
-  });
+  };
+}
+
+/**
+ * Start-up and heap against the length of the history, a finished meeting's footprint, 1, 2 and 4
+ * instances (processes) on one burst, and the recovery after kill -9 of one of them.
+ */
+export async function deliveryJob(params: DeliveryParams): Promise<JobOutput> {
+  const chosen = chosenParts();
+  const notes: string[] = [];
+  const rows: Row[] = [];
+  if (chosen.has('startup')) rows.push(...(await startupRows(params, notes)));
+  if (chosen.has('footprint')) rows.push(await footprintRow(params, notes));
+  if (chosen.has('scaling')) rows.push(...(await scalingRows(params, notes)));
+  if (chosen.has('cpu')) rows.push(...(await cpuRows(params, notes)));
+  if (chosen.has('recovery')) rows.push(await recoveryRow(params, notes));
+  if (chosen.size < parts.length) notes.push(`Only ${[...chosen].join(', ')} (BENCH_DELIVERY_PARTS).`);
   notes.push(
-    'Instances are separate processes (PostgreSQL store and due index each, real clock, real renderer); a burst is booked and indexed first, then every instance starts at once ' +
-      'and the time runs until the last email went out. CPU is user + system of the instance processes (not PostgreSQL\'s). Each burst checks in the store that every email has exactly one EmailSent.',
+    'Instances are separate processes (PostgreSQL store and due index each, real clock, real renderer); each first sends ' +
+      `${count(params.warmUpPerInstance)} meetings of its own, then a burst is booked and indexed, every instance starts on it at once ` +
+      'and the time runs until the last email went out. Each burst checks in the store that every email has exactly one EmailSent. CPU is user + system of the instance processes ' +
+      "(not PostgreSQL's), counted from 100 ms before the burst falls due until its last email went out: start-up and warm-up are not in it. For every burst the notes also give " +
+      "the main threads' share of it (JavaScript and its I/O, without V8's compiler and garbage-collector threads; read from /proc) and the processes' CPU over their whole life " +
+      '(start-up, warm-up and burst), each per email of the burst.',
   );
   return { rows, notes };
 }
