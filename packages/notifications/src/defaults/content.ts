@@ -18,9 +18,9 @@ export function contentFor(pair: DefaultPair, copy: Copy): EmailContent {
   // Host emails name every guest (CONTRACT §3 meeting.guests); the contact row is the first one's.
   const guest = [
     row(l.with, '{{ meeting.guests }}'),
-    row(l.contact, '{{ meeting.guest.name }}<br>{{ meeting.guest.email }}{% if meeting.guest.phone %}<br>{{ meeting.guest.phone }}{% endif %}'),
+    row(l.contact, '{{ meeting.guest.name }}{% if meeting.guest.email %}<br>{{ meeting.guest.email }}{% endif %}{% if meeting.guest.phone %}<br>{{ meeting.guest.phone }}{% endif %}'),
   ];
-  const hostContact = [host, row(l.email, '{{ meeting.user.email }}'), row(l.phone, '{{ meeting.user.phone }}', 'meeting.user.phone')];
+  const hostContact = [host, row(l.email, '{{ meeting.user.email }}', 'meeting.user.email'), row(l.phone, '{{ meeting.user.phone }}', 'meeting.user.phone')];
   const manage = [link(a.calendar, '{{ links.calendar }}'), link(a.reschedule, '{{ links.reschedule }}'), link(a.cancel, '{{ links.cancel }}')];
   const join = link(a.join, '{{ links.meeting }}');
   const start = link(a.start, '{{ links.meeting }}');

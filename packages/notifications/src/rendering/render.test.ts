@@ -48,6 +48,29 @@ describe('render', () => {
     expect('replyTo' in renderer.render(branded({ ...guestEmail, meeting: { ...guestEmail.meeting, host: erasedHost } }))).toBe(false);
   });
 
+  it('drops an erased person\'s address and phone from the built-in contact rows, and keeps the rows of the others', () => {
+    const guestEmail = sampleEmail('guest', 'wrap-up');
+    const host = guestEmail.meeting.host;
+    const shown = renderer.render(branded({ ...guestEmail, meeting: { ...guestEmail.meeting, host: { ...host, phone: '+31 20 123 4567' } } }));
+    expect(shown.text).toContain('hanna@example.com');
+    expect(shown.text).toContain('+31 20 123 4567');
+    const erasedHost = { ...host, name: erasedText, email: erasedEmail('0123456789abcdef'), phone: erasedText, jobTitle: erasedText };
+    const hidden = renderer.render(branded({ ...guestEmail, meeting: { ...guestEmail.meeting, host: erasedHost } }));
+    expect(hidden.html).not.toContain('erased.invalid');
+    expect(hidden.text).not.toContain('erased.invalid');
+    // The name stays as the marker; nothing else in the email is left as one.
+    expect(hidden.text.split(erasedText).length - 1).toBe(shown.text.split('Hanna de Vries').length - 1);
+    expect(hidden.text).not.toMatch(/Email:|Phone:/);
+
+    const hostEmail = sampleEmail('user', 'meeting-scheduled');
+    const [first, ...others] = hostEmail.meeting.guests;
+    const erasedGuest = { ...first!, name: erasedText, email: erasedEmail('fedcba9876543210'), phone: erasedText };
+    const forHost = renderer.render(branded({ ...hostEmail, meeting: { ...hostEmail.meeting, guests: [erasedGuest, ...others] } }));
+    expect(forHost.html).not.toContain('erased.invalid');
+    expect(forHost.text).not.toContain('erased.invalid');
+    expect(forHost.text).toContain(erasedText);
+  });
+
   it('uses the fallback branding when the account has none, and a port never reaches the address', () => {
     const plain = renderer.render(sampleEmail('user', 'meeting-starts-soon'));
     expect(plain.from).toEqual({ name: 'Rendezvous', email: 'no-reply@meet.rendezvous.example' });

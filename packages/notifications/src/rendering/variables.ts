@@ -1,4 +1,4 @@
-import type { Guest } from '@rendezvous/domain';
+import { type Guest, erasedText, isErasedEmail } from '@rendezvous/domain';
 import type { Links } from '../links/links';
 import type { EmailToSend } from '../planning/email-to-send';
 import type { TemplateVariables } from '../templates/catalogue';
@@ -15,6 +15,17 @@ function guestShown(email: EmailToSend): Guest | undefined {
   const { meeting, recipient } = email;
   if (email.audience === 'guest') return meeting.guests.find((g) => g.guestId === recipient.id) ?? meeting.guests[0];
   return meeting.guests[0];
+}
+
+// An erased person's contact details read back as markers (PRIVACY.md): a marker address reaches
+// nobody and '[erased]' is no phone number, so they show as absent and `{% if %}` drops their rows.
+// Names stay '[erased]': "your meeting with [erased]" still says who the meeting was with.
+function contact(value: string | undefined): string {
+  return value === undefined || value === erasedText ? '' : value;
+}
+
+function address(email: string | undefined): string {
+  return email === undefined || isErasedEmail(email) ? '' : email;
 }
 
 /**
@@ -41,17 +52,17 @@ export function variablesForEmail(email: EmailToSend, branding: Branding, links:
     'meeting.endTime': clockTime(meeting.end, zone),
     'meeting.timezone': zone,
     'meeting.user.name': host.name,
-    'meeting.user.email': host.email,
-    'meeting.user.phone': host.phone ?? '',
-    'meeting.user.jobTitle': host.jobTitle ?? '',
-    'meeting.user.locationName': host.location?.name ?? '',
-    'meeting.user.city': host.location?.city ?? '',
-    'meeting.user.state': host.location?.state ?? '',
-    'meeting.user.postcode': host.location?.postcode ?? '',
-    'meeting.user.country': host.location?.country ?? '',
+    'meeting.user.email': address(host.email),
+    'meeting.user.phone': contact(host.phone),
+    'meeting.user.jobTitle': contact(host.jobTitle),
+    'meeting.user.locationName': contact(host.location?.name),
+    'meeting.user.city': contact(host.location?.city),
+    'meeting.user.state': contact(host.location?.state),
+    'meeting.user.postcode': contact(host.location?.postcode),
+    'meeting.user.country': contact(host.location?.country),
     'meeting.guest.name': guest?.name ?? '',
-    'meeting.guest.email': guest?.email ?? '',
-    'meeting.guest.phone': guest?.phone ?? '',
+    'meeting.guest.email': address(guest?.email),
+    'meeting.guest.phone': contact(guest?.phone),
     'meeting.guests': guestList(meeting.guests, locale),
     'recipient.name': recipient.name,
     'recipient.email': recipient.email,
