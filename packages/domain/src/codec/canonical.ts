@@ -4,7 +4,7 @@ import type * as t from 'io-ts';
 // exact object, whether or not anything is wrong: on the command path that cost more client
 // CPU than the rest of a booking. Most inputs are already exactly what decoding would return:
 // valid, instants in canonical UTC form, no unknown fields. `canonicalGuard` compiles a codec
-// into a plain predicate that recognises those inputs, so `decodeCanonical` can hand them back
+// into a plain predicate that recognises those inputs, so `decoderOf` (decode.ts) can hand them back
 // as they are and leave io-ts to the rest, which keeps every error report as it was.
 //
 // The guard may be stricter than the codec (a `false` only costs the full decode), never
