@@ -17,7 +17,12 @@ export interface DeliveryParams {
   /** The scaling bursts: meetings of one guest each, a mail server taking 100 ms per email. */
   readonly scaling: { readonly meetings: number; readonly concurrency: number };
   /** The CPU bursts: the same with a mail server that answers at once. */
-  readonly cpu: { readonly meetings: number; readonly concurrency: number };
+  /**
+   * The CPU bursts measure steady state: each instance first sends `warmUpPerInstance` meetings
+   * (with 20, one instance's code was still partly cold in its burst, which made its CPU per
+   * email look 1.7 times dearer than warm and flattered the 2- and 4-instance ratios).
+   */
+  readonly cpu: { readonly meetings: number; readonly concurrency: number; readonly warmUpPerInstance: number };
   /** Instance 0 of two is killed after this many emails of a 100 ms burst. */
   readonly recovery: { readonly meetings: number; readonly killAfter: number };
   /** Meetings each instance sends before a measured burst (its code warm, its pools open). */
@@ -185,7 +190,7 @@ async function cpuRows(params: DeliveryParams, notes: string[]): Promise<Row[]> 
   const rows: Row[] = [];
   const fast = await instanceBursts(
     params,
-    { meetings: params.cpu.meetings, guests: params.guests, concurrency: params.cpu.concurrency, mailerDelayMs: 0, warmUpPerInstance: params.warmUpPerInstance, timeoutMs: 5 * 60_000 },
+    { meetings: params.cpu.meetings, guests: params.guests, concurrency: params.cpu.concurrency, mailerDelayMs: 0, warmUpPerInstance: params.cpu.warmUpPerInstance, timeoutMs: 5 * 60_000 },
     notes,
     'instant mailer',
     true,
@@ -263,7 +268,7 @@ export async function deliveryJob(params: DeliveryParams): Promise<JobOutput> {
   if (chosen.size < parts.length) notes.push(`Only ${[...chosen].join(', ')} (BENCH_DELIVERY_PARTS).`);
   notes.push(
     'Instances are separate processes (PostgreSQL store and due index each, real clock, real renderer); each first sends ' +
-      `${count(params.warmUpPerInstance)} meetings of its own, then a burst is booked and indexed, every instance starts on it at once ` +
+      `${count(params.warmUpPerInstance)} meetings of its own (${count(params.cpu.warmUpPerInstance)} before the CPU bursts), then a burst is booked and indexed, every instance starts on it at once ` +
       'and the time runs until the last email went out. Each burst checks in the store that every email has exactly one EmailSent. CPU is user + system of the instance processes ' +
       "(not PostgreSQL's), counted from 100 ms before the burst falls due until its last email went out: start-up and warm-up are not in it. For every burst the notes also give " +
       "the main threads' share of it (JavaScript and its I/O, without V8's compiler and garbage-collector threads; read from /proc) and the processes' CPU over their whole life " +
