@@ -182,12 +182,16 @@ describe('the packages installed into an app outside the workspace', () => {
       const lines = ran.stdout.trim().split('\n');
       expect(lines[0]).toBe('scheduled: accepted, rescheduled: accepted');
       const sent = lines.filter((l) => l.startsWith('sent ')).map((l) => l.replace(/:.*/, '').split(/\s+/).slice(1).join(' '));
-      expect(sent.sort()).toEqual([
-        'meeting-rescheduled to guest tom@example.com',
-        'meeting-rescheduled to user hanna@acme.example',
-        'meeting-scheduled to guest tom@example.com',
-        'meeting-scheduled to user hanna@acme.example',
-      ]);
+      // The whole output rides along, so a failure shows what the program printed instead.
+      expect({ sent: sent.sort(), stdout: ran.stdout }).toEqual({
+        sent: [
+          'meeting-rescheduled to guest tom@example.com',
+          'meeting-rescheduled to user hanna@acme.example',
+          'meeting-scheduled to guest tom@example.com',
+          'meeting-scheduled to user hanna@acme.example',
+        ],
+        stdout: expect.any(String),
+      });
       expect(lines.filter((l) => l.startsWith('planned ')).length).toBe(2);
       expect(smtp.messages().slice(before).map((m) => m.rcptTo.join()).sort()).toEqual(['hanna@acme.example', 'hanna@acme.example', 'tom@example.com', 'tom@example.com']);
     }, 120_000);

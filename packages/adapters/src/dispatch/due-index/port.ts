@@ -50,8 +50,9 @@ export interface DueIndex {
   watch(store: EventStore, timeoutMs: number, onDue: () => void, onError: (error: unknown) => void): DueWatch;
   /**
    * Folds the meeting facts appended since the index's checkpoint, and moves the checkpoint in the
-   * same step. When another process is already doing it, returns at once. Resolves to how many
-   * facts this call folded. Each page of the read must come within `timeoutMs`.
+   * same step. When another process (or another call) is folding, waits for it, then folds what it
+   * left: once this resolves, every meeting fact appended before the call is in the index.
+   * Resolves to how many facts this call folded. Each page of the read must come within `timeoutMs`.
    */
   catchUp(store: EventStore, timeoutMs: number): Promise<number>;
   /**

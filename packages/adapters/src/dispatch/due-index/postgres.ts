@@ -146,11 +146,20 @@ export async function createPostgresDueIndex(options: PostgresDueIndexOptions): 
       return count;
     });
 
+  // Another transaction folding (this process's filler, or another process) holds the lock for
+  // one page. Returning then would let `idle()` resolve before a fact appended a moment ago is in
+  // the index (the other fold may have begun reading before that append), so wait for it to
+  // finish and fold whatever it left. A page takes milliseconds; the wait backs off to 50 ms.
   const catchUp = async (store: EventStore, timeoutMs: number): Promise<number> => {
     let total = 0;
+    let waitMs = 1;
     for (;;) {
       const count = await foldPage(store, timeoutMs);
-      if (count === undefined) return total;
+      if (count === undefined) {
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        waitMs = Math.min(waitMs * 2, 50);
+        continue;
+      }
       total += count;
       if (count < pageSize) return total;
     }
