@@ -6,7 +6,9 @@ import type { SentEmail } from './sent';
 /**
  * The library's way: every event through a planning session (which folds meeting events with
  * evolveMeeting), and a dispatcher on a virtual clock that asks for due emails at every due
- * time, confirms each one and advances; the same loop as the replay command, minus rendering.
+ * time, confirms each one and advances; the replay command's clock, minus rendering. Like that
+ * clock it folds every record of an instant before sending what is due at it: records at an
+ * email's due time count whatever their order (CONTRACT §2.14).
  */
 export function replayWithPlanner(events: readonly DomainEvent[], untilMs: number, planner: Planner = createPlanner()): SentEmail[] {
   const session = planner.session();
@@ -30,10 +32,11 @@ export function replayWithPlanner(events: readonly DomainEvent[], untilMs: numbe
       due = following;
     }
   };
-  for (const event of events) {
-    const at = toMillis(event.occurredAt);
+  for (let i = 0; i < events.length; ) {
+    const at = toMillis((events[i] as DomainEvent).occurredAt);
     runUntil(at, false);
-    session.evolve(event);
+    // Records come in time order, so the records of one instant are consecutive.
+    for (; i < events.length && toMillis((events[i] as DomainEvent).occurredAt) === at; i++) session.evolve(events[i] as DomainEvent);
     runUntil(at, true);
   }
   runUntil(untilMs, true);
