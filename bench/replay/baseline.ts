@@ -5,6 +5,12 @@ import type { SentEmail } from './sent';
 // whom, when", over the same array of events. Mutable maps, one pass, no persistence, no
 // explanations. It keeps the library's rules (docs/CONTRACT.md §2, default timing) so that the two
 // runs must send exactly the same set of emails; the benchmark asserts they do.
+//
+// Time at a due instant (CONTRACT §2.14): an email is judged with every record at or before its
+// due time, whatever the order of records that share an instant. So no email, not even an "at
+// once" one, is sent while its meeting's event is folded: each waits in its meeting's pending
+// list until that meeting's next event at a later instant (or the end), and is then judged
+// against toggles and address changes looked up by time.
 
 const minute = 60_000;
 const lead = 60 * minute;
@@ -15,11 +21,14 @@ type Audience = 'user' | 'guest';
 interface Tenure {
   readonly userId: string;
   readonly email: string;
-  /** Index of the event that made them host: later address changes apply. */
+  /**
+   * occurredAt (ms) of the event that made them host: address changes from then on apply, one at
+   * that very instant too, even when it comes before that event in the file (CONTRACT §1, §2.14).
+   */
   readonly since: number;
 }
 interface Pending {
-  readonly notification: 'meeting-starts-soon' | 'review';
+  readonly notification: string;
   readonly audience: Audience;
   readonly id: string;
   readonly version: number;
@@ -37,11 +46,9 @@ interface Meeting {
   version: number;
   pending: Pending[];
 }
-/** A change that counts from a time on; `first` when it was the first event at that instant. */
+/** A change that counts from its time on. */
 interface Change<T> {
-  readonly index: number;
   readonly time: number;
-  readonly first: boolean;
   readonly value: T;
 }
 
@@ -52,39 +59,38 @@ export function replayByHand(events: readonly DomainEvent[], untilMs: number): S
   const toggles = new Map<string, Change<boolean>[]>();
   const sent: SentEmail[] = [];
   let now = -Infinity;
-  let first = true;
 
-  // The virtual clock sends an email due at D right after the first event at D is folded (or
-  // before the first event after D): changes folded later at the same instant come too late.
-  const latest = <T>(changes: Change<T>[] | undefined, dueMs: number, settled: boolean): Change<T> | undefined => {
+  // Records come in time order, so the last change at or before a due time is the one in force then.
+  const latest = <T>(changes: Change<T>[] | undefined, dueMs: number): Change<T> | undefined => {
     if (changes === undefined) return undefined;
     for (let i = changes.length - 1; i >= 0; i--) {
       const c = changes[i] as Change<T>;
-      if (settled || c.time < dueMs || (c.time === dueMs && c.first)) return c;
+      if (c.time <= dueMs) return c;
     }
     return undefined;
   };
-  const hostEmail = (tenure: Tenure, dueMs: number, settled: boolean): string => {
-    const change = latest(addresses.get(tenure.userId), dueMs, settled);
-    return change !== undefined && change.index > tenure.since ? change.value : tenure.email;
+  const hostEmail = (tenure: Tenure, dueMs: number): string => {
+    const change = latest(addresses.get(tenure.userId), dueMs);
+    return change !== undefined && change.time >= tenure.since ? change.value : tenure.email;
   };
-  const enabled = (m: Meeting, audience: Audience, notification: string, dueMs: number, settled: boolean): boolean =>
-    latest(toggles.get(`${m.accountId}/${audience}/${notification}`), dueMs, settled)?.value ?? true;
-  const address = (m: Meeting, audience: Audience, id: string, dueMs: number, settled: boolean): string | undefined => {
+  const enabled = (m: Meeting, audience: Audience, notification: string, dueMs: number): boolean =>
+    latest(toggles.get(`${m.accountId}/${audience}/${notification}`), dueMs)?.value ?? true;
+  const address = (m: Meeting, audience: Audience, id: string, dueMs: number): string | undefined => {
     if (audience === 'guest') return m.guests.find((g) => g.guestId === id)?.email;
     const tenure = m.host.userId === id ? m.host : m.former.find((t) => t.userId === id);
-    return tenure === undefined ? undefined : hostEmail(tenure, dueMs, settled);
+    return tenure === undefined ? undefined : hostEmail(tenure, dueMs);
   };
-  const send = (m: Meeting, notification: string, audience: Audience, id: string, version: number, dueMs: number, settled: boolean): void => {
-    if (!enabled(m, audience, notification, dueMs, settled)) return;
-    const to = address(m, audience, id, dueMs, settled);
-    if (to !== undefined) sent.push({ key: `${m.id}:${notification}:${audience}:${id}:${version}`, atMs: dueMs, to });
+  const send = (m: Meeting, p: Pending): void => {
+    if (!enabled(m, p.audience, p.notification, p.dueMs)) return;
+    const to = address(m, p.audience, p.id, p.dueMs);
+    if (to !== undefined) sent.push({ key: `${m.id}:${p.notification}:${p.audience}:${p.id}:${p.version}`, atMs: p.dueMs, to });
   };
-  const flush = (m: Meeting, due: (dueMs: number) => boolean): void => {
+  /** Sends the meeting's emails due before `limitMs` (through it when `inclusive`). */
+  const flush = (m: Meeting, limitMs: number, inclusive: boolean): void => {
     if (m.pending.length === 0) return;
     const keep: Pending[] = [];
     for (const p of m.pending) {
-      if (due(p.dueMs)) send(m, p.notification, p.audience, p.id, p.version, p.dueMs, false);
+      if (p.dueMs < limitMs || (inclusive && p.dueMs === limitMs)) send(m, p);
       else keep.push(p);
     }
     m.pending = keep;
@@ -94,7 +100,7 @@ export function replayByHand(events: readonly DomainEvent[], untilMs: number): S
   };
   const everyone = (m: Meeting): [Audience, string][] => [['user', m.host.userId], ...m.guests.map((g): [Audience, string] => ['guest', g.guestId])];
   const atOnce = (m: Meeting, notification: string, to: [Audience, string][]): void => {
-    for (const [audience, id] of to) send(m, notification, audience, id, m.version, now, true);
+    for (const [audience, id] of to) m.pending.push({ notification, audience, id, version: m.version, dueMs: now });
   };
   const startsSoon = (m: Meeting, audience: Audience, id: string, joined: boolean): void => {
     if (m.startSetAt > m.start - notice) return;
@@ -103,12 +109,12 @@ export function replayByHand(events: readonly DomainEvent[], untilMs: number): S
     m.pending.push({ notification: 'meeting-starts-soon', audience, id, version: m.startVersion, dueMs });
   };
 
-  const meetingEvent = (event: DomainEvent, index: number): void => {
+  const meetingEvent = (event: DomainEvent): void => {
     if (event.type === 'MeetingScheduled') {
       const { meetingId, accountId, host, guests, start } = event.data;
       if (meetings.has(meetingId)) return;
       const m: Meeting = {
-        id: meetingId, accountId, host: { userId: host.userId, email: host.email, since: index }, former: [], guests: guests.slice(),
+        id: meetingId, accountId, host: { userId: host.userId, email: host.email, since: now }, former: [], guests: guests.slice(),
         start: Date.parse(start), startSetAt: now, startVersion: 0, version: 0, pending: [],
       };
       meetings.set(meetingId, m);
@@ -119,7 +125,8 @@ export function replayByHand(events: readonly DomainEvent[], untilMs: number): S
     }
     const m = meetings.get((event.data as { meetingId: string }).meetingId);
     if (m === undefined) return;
-    flush(m, (dueMs) => dueMs < now || (dueMs === now && !first));
+    // What fell due before this instant; emails due at it wait for every record at it.
+    flush(m, now, false);
     switch (event.type) {
       case 'MeetingRescheduled':
         withdraw(m, 'meeting-starts-soon');
@@ -133,7 +140,7 @@ export function replayByHand(events: readonly DomainEvent[], untilMs: number): S
         const previous = m.host;
         const { host } = event.data;
         m.former = [...m.former.filter((t) => t.userId !== previous.userId && t.userId !== host.userId), previous];
-        m.host = { userId: host.userId, email: host.email, since: index };
+        m.host = { userId: host.userId, email: host.email, since: now };
         atOnce(m, 'meeting-cancelled', [['user', previous.userId]]);
         atOnce(m, 'meeting-scheduled', [['user', host.userId]]);
         withdraw(m, 'meeting-starts-soon', 'user', previous.userId);
@@ -164,29 +171,26 @@ export function replayByHand(events: readonly DomainEvent[], untilMs: number): S
         break;
     }
     m.version += 1;
-    flush(m, (dueMs) => dueMs <= now);
   };
 
-  for (const [index, event] of events.entries()) {
-    const at = Date.parse(event.occurredAt);
-    first = at !== now;
-    now = at;
+  for (const event of events) {
+    now = Date.parse(event.occurredAt);
     if (event.type === 'UserProfileUpdated') {
       const { userId, email } = event.data;
       if (email === undefined) continue;
       const list = addresses.get(userId) ?? [];
-      list.push({ index, time: at, first, value: email });
+      list.push({ time: now, value: email });
       addresses.set(userId, list);
     } else if (event.type === 'NotificationEnabled' || event.type === 'NotificationDisabled') {
       const { accountId, audience, notification } = event.data;
       const key = `${accountId}/${audience}/${notification}`;
       const list = toggles.get(key) ?? [];
-      list.push({ index, time: at, first, value: event.type === 'NotificationEnabled' });
+      list.push({ time: now, value: event.type === 'NotificationEnabled' });
       toggles.set(key, list);
     } else if (event.type !== 'BrandingConfigured' && event.type !== 'NotificationCustomized') {
-      meetingEvent(event, index);
+      meetingEvent(event);
     }
   }
-  for (const m of meetings.values()) flush(m, (dueMs) => dueMs <= untilMs);
+  for (const m of meetings.values()) flush(m, untilMs, true);
   return sent;
 }
