@@ -14,8 +14,23 @@ export interface RunReport {
   readonly results: readonly JobResult[];
 }
 
-const load = (values: readonly number[]): string => values.map((v) => v.toFixed(2)).join(' / ');
+/** Load averages as "1.09 / 1.33 / 1.61". */
+export const load = (values: readonly number[]): string => values.map((v) => v.toFixed(2)).join(' / ');
 const section = (file: string): string => readFileSync(join(__dirname, file), 'utf8').trim();
+
+/** A job's part of "Details of this run": its heading (the workloads' numbers first), time, peak RSS and notes. */
+export function detailsSection(result: JobResult): string {
+  return (
+    `### ${result.title ?? result.rows[0]?.workload ?? result.job} (job \`${result.job}\`)\n\n` +
+    `Took ${Math.round(result.seconds)} s; peak RSS of its process ${Number.isNaN(result.peakRssMb) ? 'unknown' : megabytes(result.peakRssMb)}.\n\n` +
+    result.notes.map((note) => `- ${note.replace(/\n/g, '\n  ')}`).join('\n')
+  );
+}
+
+/** The hand-written end of BENCHMARKS.md: how it is measured, then what was found. */
+export function methodAndFindings(): string {
+  return `${section('method.md')}\n\n${section('findings.md')}\n`;
+}
 
 /** BENCHMARKS.md: the machine, the table, each job's details, then the hand-written method and findings. */
 export function benchmarksMarkdown(report: RunReport): string {
@@ -23,12 +38,6 @@ export function benchmarksMarkdown(report: RunReport): string {
   const versions = Object.entries(machine.versions)
     .map(([name, version]) => `${name} ${version}`)
     .join(', ');
-  const details = report.results.map(
-    (result) =>
-      `### ${result.title ?? result.rows[0]?.workload ?? result.job} (job \`${result.job}\`)\n\n` +
-      `Took ${Math.round(result.seconds)} s; peak RSS of its process ${Number.isNaN(result.peakRssMb) ? 'unknown' : megabytes(result.peakRssMb)}.\n\n` +
-      result.notes.map((note) => `- ${note.replace(/\n/g, '\n  ')}`).join('\n'),
-  );
   return [
     '# Benchmarks',
     '',
@@ -59,11 +68,8 @@ export function benchmarksMarkdown(report: RunReport): string {
     '',
     '## Details of this run',
     '',
-    details.join('\n\n'),
+    report.results.map(detailsSection).join('\n\n'),
     '',
-    section('method.md'),
-    '',
-    section('findings.md'),
-    '',
+    methodAndFindings(),
   ].join('\n');
 }
