@@ -6,7 +6,9 @@ export interface BenchOptions {
   readonly only: readonly number[];
   /**
    * Write BENCHMARKS.md: by default only a full run does (a quick run's small sizes are not
-   * numbers to publish); `--write` forces it, `--no-write` only prints.
+   * numbers to publish); `--write` forces it, `--no-write` only prints. With `--only`, writing
+   * merges the workloads that ran into the file as it stands (bench/report/merge.ts), so it
+   * takes an explicit `--write`.
    */
   readonly write: boolean;
 }
@@ -30,5 +32,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     } else if (arg === '--') continue;
     else throw new Error(`unknown option ${arg}\n${usage}`);
   }
-  return { quick, only, write: write ?? !quick };
+  // A quick run's numbers merged among published ones would read as numbers to quote.
+  if (quick && only.length > 0 && write === true) throw new Error(`--quick --only ... --write would merge smoke-run numbers into the published BENCHMARKS.md: drop --quick, or --write\n${usage}`);
+  return { quick, only, write: write ?? (!quick && only.length === 0) };
 }
