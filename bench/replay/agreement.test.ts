@@ -1,8 +1,8 @@
 import type { DomainEvent } from '@rendezvous/domain';
-import { generateHistory } from '../../bench/history/generate';
-import { replayByHand } from '../../bench/replay/baseline';
-import { replayWithPlanner } from '../../bench/replay/library';
-import { differences, fingerprint, type SentEmail } from '../../bench/replay/sent';
+import { generateHistory } from '../history/generate';
+import { replayByHand } from './baseline';
+import { replayWithPlanner } from './library';
+import { differences, fingerprint, type SentEmail } from './sent';
 
 // Benchmark 1 refuses to time two runs that send different emails, but it takes minutes and is
 // not part of `pnpm test`: a change of the library's rules (CONTRACT 1.1 §2.14) once left the
