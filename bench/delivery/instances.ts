@@ -5,6 +5,7 @@ import { createPostgresDueIndex, createPostgresEventStore } from '@rendezvous/ad
 import { forkBenchChild } from '../child/spawn';
 import { benchSchema, databaseUrl, dropSchema } from '../postgres/connection';
 import { appendMeetings, booking } from './bookings';
+import type { BystanderCommand, BystanderReport } from './bystander';
 import type { InstanceCpu, InstanceMessage, InstanceParams } from './instance';
 
 /** A burst of due emails sent by several instances, each a process of its own. */
@@ -22,6 +23,8 @@ export interface BurstSetup {
   readonly following?: 'filler' | 'every';
   /** Meetings sent before the burst, per instance: each one's code is warm when it starts. */
   readonly warmUpPerInstance: number;
+  /** Runs a bystander process (bystander.ts) through the burst: what the machine charges for fixed work meanwhile. */
+  readonly bystander?: boolean;
   readonly timeoutMs: number;
 }
 
@@ -47,6 +50,8 @@ export interface BurstOutcome {
   readonly recoveryMs?: number;
   /** Emails the mail server took twice (an acceptance lost with the killed instance); all with one Message-ID. */
   readonly copies: number;
+  /** With `bystander`: the median CPU time (µs) the bystander was charged for its fixed work during the burst. */
+  readonly bystanderUs?: number;
 }
 
 interface Child {
@@ -96,6 +101,23 @@ async function recordedAll(schema: string, expected: number, timeoutMs: number):
 /** How long before the burst falls due its bookings start being appended: enough to append and index them all. */
 const leadMs = (meetings: number): number => 2_000 + meetings * 10;
 
+/** The bystander process of a burst (see bystander.ts), ready once `ready` resolves. */
+function forkBystander(): { ready: Promise<void>; send: (command: BystanderCommand) => void; report: Promise<BystanderReport>; process: ChildProcess } {
+  const process = forkBenchChild(join(__dirname, 'bystander.ts'), [], false);
+  const ready = new Promise<void>((resolve, reject) => {
+    process.once('message', () => resolve());
+    process.once('exit', (code) => reject(new Error(`the bystander exited (${String(code)}) before it was ready`)));
+  });
+  const report = new Promise<BystanderReport>((resolve, reject) => {
+    process.on('message', (message: BystanderReport | { type: 'ready' }) => {
+      if (message.type === 'bystander') resolve(message);
+    });
+    process.once('exit', () => reject(new Error('the bystander exited without a report')));
+  });
+  report.catch(() => undefined);
+  return { ready, send: (command) => process.send(command), report, process };
+}
+
 /**
  * Starts the instances and warms them up on a small burst (code compiled, pools open), then
  * books `meetings` meetings whose confirmations all fall due at one instant a moment later, and
@@ -105,6 +127,7 @@ const leadMs = (meetings: number): number => 2_000 + meetings * 10;
 export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
   const schema = benchSchema('delivery');
   const children: Child[] = [];
+  let bystander: ReturnType<typeof forkBystander> | undefined;
   const store = await createPostgresEventStore({ connectionString: databaseUrl, schema });
   const index = await createPostgresDueIndex({ connectionString: databaseUrl, schema });
   try {
@@ -146,7 +169,8 @@ export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
         }),
       );
     }
-    await Promise.all(ready);
+    bystander = setup.bystander === true ? forkBystander() : undefined;
+    await Promise.all([...ready, bystander?.ready]);
     for (const child of children) child.process.send({ type: 'go' });
     const within = async (work: Promise<void>, what: string): Promise<void> => {
       let timer: NodeJS.Timeout | undefined;
@@ -169,11 +193,14 @@ export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
     if (Date.now() > dueMs - 100) throw new Error(`booking the burst took longer than its lead of ${leadMs(setup.meetings)} ms`);
     await new Promise((resolve) => setTimeout(resolve, dueMs - 100 - Date.now()));
     for (const child of children) child.process.send({ type: 'mark' });
+    bystander?.send({ type: 'start' });
     measuring = true;
     const started = performance.now() + (dueMs - Date.now());
     const expected = setup.meetings * (setup.guests + 1);
     await within(sentAll(afterWarmUp + expected), 'the burst');
     const seconds = (performance.now() - started) / 1000;
+    bystander?.send({ type: 'stop' });
+    const bystanderUs = bystander === undefined ? undefined : (await bystander.report).medianUs;
     // A killed instance may have had every email of a meeting accepted and none recorded: the
     // mail servers have seen them all, but the survivors send them again (and record them) only
     // once the dead instance's lease is over.
@@ -205,10 +232,12 @@ export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
       lifeCpuMsPerEmail: cpuMs('lifeMs') / expected,
       split: children.map((c) => c.sent),
       copies: accepted - messageIds.size,
+      ...(bystanderUs === undefined ? {} : { bystanderUs }),
       ...(at === undefined ? {} : { orphaned: orphanKeys.length, recoveryMs: Math.max(0, ...orphanKeys.map((key) => (sentAt.get(key) ?? Number.NaN) - at)) }),
     };
   } finally {
     for (const child of children) if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
+    if (bystander?.process.exitCode === null) bystander.process.kill('SIGKILL');
     await Promise.all([index.close(), store.close()]);
     await dropSchema(schema);
   }
