@@ -65,7 +65,7 @@ export function planJobs(options: BenchOptions): JobRequest[] {
         ? { histories: [10_000, 100_000], pendingMeetings: 20, guests: 4, runs: 1, footprint: { warmUp: 200, batch: 400, batches: 1, guests: 2 },
             scaling: { meetings: 40, concurrency: 2 }, cpu: { meetings: 60, concurrency: 2, warmUpPerInstance: 10 }, recovery: { meetings: 60, killAfter: 10 }, warmUpPerInstance: 10 }
         : { histories: [100_000, 1_000_000], pendingMeetings: 100, guests: 4, runs: 3, footprint: { warmUp: 1_000, batch: 1_000, batches: 3, guests: 2 },
-            scaling: { meetings: 320, concurrency: 2 }, cpu: { meetings: 1_200, concurrency: 2, warmUpPerInstance: 200 }, recovery: { meetings: 200, killAfter: 20 }, warmUpPerInstance: 20 },
+            scaling: { meetings: 320, concurrency: 2 }, cpu: { meetings: 1_200, concurrency: 2, warmUpPerInstance: 2_000 }, recovery: { meetings: 200, killAfter: 20 }, warmUpPerInstance: 20 },
       timeoutMs: q ? 5 * minute : 40 * minute,
     },
   ];

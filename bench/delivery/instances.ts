@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Client, escapeIdentifier } from 'pg';
-import { createPostgresDueIndex, createPostgresEventStore } from '@rendezvous/adapters/postgres';
+import { createPostgresDueIndex, createPostgresEventStore, type PostgresDueIndex, type PostgresEventStore } from '@rendezvous/adapters/postgres';
+import type { DomainEvent } from '@rendezvous/domain';
 import { forkBenchChild } from '../child/spawn';
 import { benchSchema, databaseUrl, dropSchema } from '../postgres/connection';
 import { appendMeetings, booking } from './bookings';
@@ -25,6 +26,12 @@ export interface BurstSetup {
   readonly warmUpPerInstance: number;
   /** Runs a bystander process (bystander.ts) through the burst: what the machine charges for fixed work meanwhile. */
   readonly bystander?: boolean;
+  /**
+   * Each instance alone on a store of its own (a schema each) with its share of the meetings, all
+   * falling due at the same instant: the same processes on the same machine with nothing shared,
+   * the control that tells the cost of sharing from the cost of running that many processes.
+   */
+  readonly separate?: boolean;
   readonly timeoutMs: number;
 }
 
@@ -68,15 +75,19 @@ interface Record {
   readonly by: string;
 }
 
-async function deliveryRecords(schema: string): Promise<Record[]> {
+async function deliveryRecords(schemas: readonly string[]): Promise<Record[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<Record>(
-      `SELECT type, data->>'idempotencyKey' AS key, data->>'dispatcherId' AS by FROM ${escapeIdentifier(schema)}.events
-       WHERE type IN ('EmailClaimed', 'EmailSent') ORDER BY position`,
-    );
-    return rows;
+    const records: Record[] = [];
+    for (const schema of schemas) {
+      const { rows } = await client.query<Record>(
+        `SELECT type, data->>'idempotencyKey' AS key, data->>'dispatcherId' AS by FROM ${escapeIdentifier(schema)}.events
+         WHERE type IN ('EmailClaimed', 'EmailSent') ORDER BY position`,
+      );
+      records.push(...rows);
+    }
+    return records;
   } finally {
     await client.end();
   }
@@ -89,10 +100,10 @@ async function deliveryRecords(schema: string): Promise<Record[]> {
 const instanceNodeArgs = (process.env['BENCH_INSTANCE_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
 
 /** Resolves once every email of the burst (meetings `m-*`) has an EmailSent record, or after `timeoutMs` (the check that follows then fails). */
-async function recordedAll(schema: string, expected: number, timeoutMs: number): Promise<void> {
+async function recordedAll(schemas: readonly string[], expected: number, timeoutMs: number): Promise<void> {
   const until = performance.now() + timeoutMs;
   while (performance.now() < until) {
-    const sent = new Set((await deliveryRecords(schema)).filter((r) => r.type === 'EmailSent' && r.key.startsWith('m-')).map((r) => r.key));
+    const sent = new Set((await deliveryRecords(schemas)).filter((r) => r.type === 'EmailSent' && r.key.startsWith('m-')).map((r) => r.key));
     if (sent.size >= expected) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -125,12 +136,20 @@ function forkBystander(): { ready: Promise<void>; send: (command: BystanderComma
  * each email has exactly one EmailSent and every copy the mail server took has one Message-ID.
  */
 export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
-  const schema = benchSchema('delivery');
+  // One store (schema) that every instance shares, or with `separate` one per instance; meeting i
+  // (warm-up and burst alike) is booked into store i % stores, instance i works on store i % stores.
+  const schemas = Array.from({ length: setup.separate === true ? setup.instances : 1 }, () => benchSchema('delivery'));
+  const lanes: { store: PostgresEventStore; index: PostgresDueIndex }[] = [];
   const children: Child[] = [];
   let bystander: ReturnType<typeof forkBystander> | undefined;
-  const store = await createPostgresEventStore({ connectionString: databaseUrl, schema });
-  const index = await createPostgresDueIndex({ connectionString: databaseUrl, schema });
+  const bookInto = async (meetings: readonly DomainEvent[]): Promise<void> => {
+    await Promise.all(lanes.map((lane, l) => appendMeetings(lane.store, meetings.filter((_, i) => i % lanes.length === l).map((event) => [event]))));
+  };
   try {
+    for (const schema of schemas) {
+      const store = await createPostgresEventStore({ connectionString: databaseUrl, schema });
+      lanes.push({ store, index: await createPostgresDueIndex({ connectionString: databaseUrl, schema }) });
+    }
     const messageIds = new Map<string, Set<string>>();
     const sentAt = new Map<string, number>();
     let accepted = 0;
@@ -144,7 +163,7 @@ export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
       });
     const ready: Promise<void>[] = [];
     for (let i = 0; i < setup.instances; i++) {
-      const params: InstanceParams = { schema, dispatcherId: `instance-${i}`, concurrency: setup.concurrency, mailerDelayMs: setup.mailerDelayMs, following: setup.following ?? 'filler',
+      const params: InstanceParams = { schema: schemas[i % schemas.length] as string, dispatcherId: `instance-${i}`, concurrency: setup.concurrency, mailerDelayMs: setup.mailerDelayMs, following: setup.following ?? 'filler',
         ...(i === 0 && setup.killAfter !== undefined ? { dieAfter: setup.killAfter } : {}) };
       const process = forkBenchChild(join(__dirname, 'instance.ts'), [JSON.stringify(params)], false, instanceNodeArgs);
       const child: Child = { process, id: params.dispatcherId, sent: 0, exited: new Promise((resolve) => process.once('exit', () => resolve())) };
@@ -181,15 +200,15 @@ export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
 
     // Warm-up: every instance compiles its code on as many emails, whatever the number of instances.
     const warmUp = setup.warmUpPerInstance * setup.instances;
-    await appendMeetings(store, Array.from({ length: warmUp }, (_, i) => [booking(`w-${i}`, i, setup.guests, Date.now())]));
+    await bookInto(Array.from({ length: warmUp }, (_, i) => booking(`w-${i}`, i, setup.guests, Date.now())));
     await within(sentAll(warmUp * (setup.guests + 1)), 'the warm-up');
     const afterWarmUp = messageIds.size;
 
     // The burst: every confirmation due at one instant.
     // A whole second: booking times are recorded to the second.
     const dueMs = Math.ceil((Date.now() + leadMs(setup.meetings)) / 1000) * 1000;
-    await appendMeetings(store, Array.from({ length: setup.meetings }, (_, i) => [booking(`m-${i}`, i, setup.guests, dueMs)]));
-    await index.catchUp(store, 30_000);
+    await bookInto(Array.from({ length: setup.meetings }, (_, i) => booking(`m-${i}`, i, setup.guests, dueMs)));
+    for (const lane of lanes) await lane.index.catchUp(lane.store, 30_000);
     if (Date.now() > dueMs - 100) throw new Error(`booking the burst took longer than its lead of ${leadMs(setup.meetings)} ms`);
     await new Promise((resolve) => setTimeout(resolve, dueMs - 100 - Date.now()));
     for (const child of children) child.process.send({ type: 'mark' });
@@ -204,12 +223,12 @@ export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
     // A killed instance may have had every email of a meeting accepted and none recorded: the
     // mail servers have seen them all, but the survivors send them again (and record them) only
     // once the dead instance's lease is over.
-    if (setup.killAfter !== undefined) await recordedAll(schema, expected, setup.timeoutMs);
+    if (setup.killAfter !== undefined) await recordedAll(schemas, expected, setup.timeoutMs);
     const living = children.filter((c) => c.process.exitCode === null && c.process.signalCode === null);
     for (const child of living) child.process.send({ type: 'stop' });
     await Promise.all(living.map((c) => c.exited));
 
-    const records = (await deliveryRecords(schema)).filter((r) => r.key.startsWith('m-'));
+    const records = (await deliveryRecords(schemas)).filter((r) => r.key.startsWith('m-'));
     const sentRecords = new Map<string, string[]>();
     for (const r of records) if (r.type === 'EmailSent') sentRecords.set(r.key, [...(sentRecords.get(r.key) ?? []), r.by]);
     const wrong = [...messageIds.keys()].filter((key) => sentRecords.has(key) && sentRecords.get(key)?.length !== 1);
@@ -238,7 +257,7 @@ export async function runBurst(setup: BurstSetup): Promise<BurstOutcome> {
   } finally {
     for (const child of children) if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
     if (bystander?.process.exitCode === null) bystander.process.kill('SIGKILL');
-    await Promise.all([index.close(), store.close()]);
-    await dropSchema(schema);
+    await Promise.all(lanes.flatMap((lane) => [lane.index.close(), lane.store.close()]));
+    for (const schema of schemas) await dropSchema(schema);
   }
 }

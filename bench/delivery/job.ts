@@ -18,9 +18,11 @@ export interface DeliveryParams {
   readonly scaling: { readonly meetings: number; readonly concurrency: number };
   /** The CPU bursts: the same with a mail server that answers at once. */
   /**
-   * The CPU bursts measure steady state: each instance first sends `warmUpPerInstance` meetings
-   * (with 20, one instance's code was still partly cold in its burst, which made its CPU per
-   * email look 1.7 times dearer than warm and flattered the 2- and 4-instance ratios).
+   * The CPU bursts measure steady state: each instance first sends `warmUpPerInstance` meetings.
+   * With 20, one instance's code was still partly cold in its burst, which flattered the 2- and
+   * 4-instance ratios; with 200, one instance's CPU per email still fell from about 1.0 to 0.4 ms
+   * over its 6,000-email burst while four instances sent 1,500 each on the steeper part of that
+   * curve; with 2,000 it is flat from the burst's first email.
    */
   readonly cpu: { readonly meetings: number; readonly concurrency: number; readonly warmUpPerInstance: number };
   /** Instance 0 of two is killed after this many emails of a 100 ms burst. */
@@ -142,7 +144,8 @@ function medianBurst(bursts: readonly BurstOutcome[]): BurstOutcome {
 
 /**
  * 1, 2 and 4 instances taking turns on the same burst (and, with `compare`, 4 instances that
- * each follow the store, as before the filler); the medians by key.
+ * each follow the store, as before the filler, and 4 dispatchers each alone on a store of its own
+ * with a quarter of the burst); the medians by key.
  */
 async function instanceBursts(
   params: DeliveryParams,
@@ -152,12 +155,13 @@ async function instanceBursts(
   compare = false,
 ): Promise<Map<string, BurstOutcome>> {
   const setups: [string, BurstSetup][] = instanceCounts.map((n) => [String(n), { ...base, instances: n }]);
-  if (compare) setups.push(['4 every', { ...base, instances: 4, following: 'every' }]);
+  if (compare) setups.push(['4 every', { ...base, instances: 4, following: 'every' }], ['4 separate', { ...base, instances: 4, separate: true }]);
+  const labels: Record<string, string> = { '1': '1 instance', '4 every': '4 instances each following the store', '4 separate': '4 dispatchers each alone on a store of its own' };
   const all = new Map<string, BurstOutcome[]>(setups.map(([key]) => [key, []]));
   for (let run = 0; run < params.runs; run++) {
     for (const [key, setup] of setups) all.get(key)?.push(await runBurst(setup));
   }
-  for (const [key, bursts] of all) notes.push(burstNote(`${label}, ${key === '1' ? '1 instance' : `${key.replace(' every', ' instances each following the store')}${key.includes(' ') ? '' : ' instances'}`}`, bursts));
+  for (const [key, bursts] of all) notes.push(burstNote(`${label}, ${labels[key] ?? `${key} instances`}`, bursts));
   return new Map([...all].map(([key, bursts]) => [key, medianBurst(bursts)]));
 }
 
@@ -187,7 +191,10 @@ async function scalingRows(params: DeliveryParams, notes: string[]): Promise<Row
   return rows;
 }
 
-/** 1, 2 and 4 instances (and 4 each following the store) on a burst with an instant mail server: CPU per email against one. */
+/**
+ * 1, 2 and 4 instances (and 4 each following the store, and 4 sharing nothing) on a burst with an
+ * instant mail server: CPU per email against one.
+ */
 async function cpuRows(params: DeliveryParams, notes: string[]): Promise<Row[]> {
   const rows: Row[] = [];
   const fast = await instanceBursts(
@@ -239,6 +246,31 @@ async function cpuRows(params: DeliveryParams, notes: string[]): Promise<Row[]> 
     target: 'A/B',
     verdict: 'info',
   });
+
+  // Four processes that share nothing (a store each, a quarter of the burst each, due at the same
+  // instant) against one instance, and the four sharing one store against them: the first is what
+  // running four processes costs on this machine, the second what sharing the work costs.
+  const separate = fast.get('4 separate') as BurstOutcome;
+  rows.push(
+    {
+      workload,
+      scenario: `4 dispatchers each alone on a store of its own with a quarter of the burst, at once, against 1 instance with all of it: four processes, nothing shared`,
+      library: `${separate.cpuMsPerEmail.toFixed(2)} ms CPU/email with 4 alone`,
+      baseline: `${single.cpuMsPerEmail.toFixed(2)} ms with 1`,
+      ratio: separate.cpuMsPerEmail / single.cpuMsPerEmail,
+      target: 'control',
+      verdict: 'info',
+    },
+    {
+      workload,
+      scenario: `4 instances sharing one store and due index, against those 4 dispatchers each alone: the cost of sharing the work`,
+      library: `${filler.cpuMsPerEmail.toFixed(2)} ms CPU/email shared`,
+      baseline: `${separate.cpuMsPerEmail.toFixed(2)} ms alone`,
+      ratio: filler.cpuMsPerEmail / separate.cpuMsPerEmail,
+      target: 'control',
+      verdict: 'info',
+    },
+  );
   return rows;
 }
 
