@@ -16,9 +16,8 @@ export interface DeliveryParams {
   readonly footprint: FootprintParams;
   /** The scaling bursts: meetings of one guest each, a mail server taking 100 ms per email. */
   readonly scaling: { readonly meetings: number; readonly concurrency: number };
-  /** The CPU bursts: the same with a mail server that answers at once. */
   /**
-   * The CPU bursts measure steady state: each instance first sends `warmUpPerInstance` meetings.
+   * The CPU bursts: the same with a mail server that answers at once, measured in steady state: each instance first sends `warmUpPerInstance` meetings.
    * With 20, one instance's code was still partly cold in its burst, which flattered the 2- and
    * 4-instance ratios; with 200, one instance's CPU per email still fell from about 1.0 to 0.4 ms
    * over its 6,000-email burst while four instances sent 1,500 each on the steeper part of that
@@ -129,7 +128,6 @@ const burstNote = (name: string, bursts: readonly BurstOutcome[]): string =>
     )
     .join('; ')}`;
 
-/** 1, 2 and 4 instances taking turns on the same burst; the medians per count. */
 /** The burst with the median throughput, carrying the median CPU per email. */
 function medianBurst(bursts: readonly BurstOutcome[]): BurstOutcome {
   const sorted = [...bursts].sort((a, b) => a.perSecond - b.perSecond);
@@ -218,58 +216,55 @@ async function cpuRows(params: DeliveryParams, notes: string[]): Promise<Row[]> 
       verdict: ratio <= 1.2 ? 'met' : 'missed',
     });
   }
+  const info = (scenario: string, library: string, baseline: string, ratio: number, target: 'control' | 'A/B'): Row => ({ workload, scenario, library, baseline, ratio, target, verdict: 'info' });
   // The same question asked of code that is not ours: what the machine charged a bystander for
   // fixed work during those bursts. A ratio above 1 is the share of the growth above that no
   // change to the dispatcher can remove on this machine.
+  const bystanderUs = (burst: BurstOutcome): number => burst.bystanderUs ?? Number.NaN;
   for (const n of [2, 4]) {
     const many = fast.get(String(n)) as BurstOutcome;
-    const ratio = (many.bystanderUs ?? Number.NaN) / (single.bystanderUs ?? Number.NaN);
-    rows.push({
-      workload,
-      scenario: `the machine: CPU charged for fixed work in a bystander process during the ${n}-instance bursts against during the 1-instance bursts`,
-      library: `${(many.bystanderUs ?? Number.NaN).toFixed(0)} µs with ${n}`,
-      baseline: `${(single.bystanderUs ?? Number.NaN).toFixed(0)} µs with 1`,
-      ratio,
-      target: 'control',
-      verdict: 'info',
-    });
+    rows.push(
+      info(
+        `the machine: CPU charged for fixed work in a bystander process during the ${n}-instance bursts against during the 1-instance bursts`,
+        `${bystanderUs(many).toFixed(0)} µs with ${n}`,
+        `${bystanderUs(single).toFixed(0)} µs with 1`,
+        bystanderUs(many) / bystanderUs(single),
+        'control',
+      ),
+    );
   }
 
   const filler = fast.get('4') as BurstOutcome;
   const every = fast.get('4 every') as BurstOutcome;
-  rows.push({
-    workload,
-    scenario: `4 instances, instant mailer: one filler follows the store, against every instance following it (as before)`,
-    library: `${filler.cpuMsPerEmail.toFixed(2)} ms CPU/email, ${rate(filler.perSecond, 'emails')}`,
-    baseline: `${every.cpuMsPerEmail.toFixed(2)} ms CPU/email, ${rate(every.perSecond, 'emails')}`,
-    ratio: filler.cpuMsPerEmail / every.cpuMsPerEmail,
-    target: 'A/B',
-    verdict: 'info',
-  });
+  rows.push(
+    info(
+      `4 instances, instant mailer: one filler follows the store, against every instance following it (as before)`,
+      `${filler.cpuMsPerEmail.toFixed(2)} ms CPU/email, ${rate(filler.perSecond, 'emails')}`,
+      `${every.cpuMsPerEmail.toFixed(2)} ms CPU/email, ${rate(every.perSecond, 'emails')}`,
+      filler.cpuMsPerEmail / every.cpuMsPerEmail,
+      'A/B',
+    ),
+  );
 
   // Four processes that share nothing (a store each, a quarter of the burst each, due at the same
   // instant) against one instance, and the four sharing one store against them: the first is what
   // running four processes costs on this machine, the second what sharing the work costs.
   const separate = fast.get('4 separate') as BurstOutcome;
   rows.push(
-    {
-      workload,
-      scenario: `4 dispatchers each alone on a store of its own with a quarter of the burst, at once, against 1 instance with all of it: four processes, nothing shared`,
-      library: `${separate.cpuMsPerEmail.toFixed(2)} ms CPU/email with 4 alone`,
-      baseline: `${single.cpuMsPerEmail.toFixed(2)} ms with 1`,
-      ratio: separate.cpuMsPerEmail / single.cpuMsPerEmail,
-      target: 'control',
-      verdict: 'info',
-    },
-    {
-      workload,
-      scenario: `4 instances sharing one store and due index, against those 4 dispatchers each alone: the cost of sharing the work`,
-      library: `${filler.cpuMsPerEmail.toFixed(2)} ms CPU/email shared`,
-      baseline: `${separate.cpuMsPerEmail.toFixed(2)} ms alone`,
-      ratio: filler.cpuMsPerEmail / separate.cpuMsPerEmail,
-      target: 'control',
-      verdict: 'info',
-    },
+    info(
+      `4 dispatchers each alone on a store of its own with a quarter of the burst, at once, against 1 instance with all of it: four processes, nothing shared`,
+      `${separate.cpuMsPerEmail.toFixed(2)} ms CPU/email with 4 alone`,
+      `${single.cpuMsPerEmail.toFixed(2)} ms with 1`,
+      separate.cpuMsPerEmail / single.cpuMsPerEmail,
+      'control',
+    ),
+    info(
+      `4 instances sharing one store and due index, against those 4 dispatchers each alone: the cost of sharing the work`,
+      `${filler.cpuMsPerEmail.toFixed(2)} ms CPU/email shared`,
+      `${separate.cpuMsPerEmail.toFixed(2)} ms alone`,
+      filler.cpuMsPerEmail / separate.cpuMsPerEmail,
+      'control',
+    ),
   );
   return rows;
 }
